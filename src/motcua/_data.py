@@ -37,9 +37,7 @@ def check_nfc(value: object, where: str) -> None:
             check_nfc(item, f"{where}[{index}]")
 
 
-def check_keys(
-    entry: Mapping[str, Any], where: str, *, required: Iterable[str], optional: Iterable[str] = ()
-) -> None:
+def check_keys(entry: Mapping[str, Any], where: str, *, required: Iterable[str], optional: Iterable[str] = ()) -> None:
     """Reject missing and unknown keys, naming them."""
     required = set(required)
     allowed = required | set(optional)
@@ -48,9 +46,7 @@ def check_keys(
         raise DataFileError(f"{where}: missing key(s) {', '.join(missing)}")
     unknown = sorted(entry.keys() - allowed)
     if unknown:
-        raise DataFileError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
-        )
+        raise DataFileError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
 
 
 def get_str(entry: Mapping[str, Any], key: str, where: str) -> str:

@@ -27,7 +27,7 @@ BASE = BASE_DATE.toordinal()
 class Table:
     """Working-day tables for ``[BASE_DATE, last]``; ``est_i`` is the first estimated day."""
 
-    __slots__ = ("est_i", "est_k", "flags", "fast", "hours", "last", "ndays", "rank", "work_dates")
+    __slots__ = ("est_i", "est_k", "fast", "flags", "hours", "last", "ndays", "rank", "work_dates")
 
     def __init__(self, last: date, off: Iterable[date], working: Iterable[date], est_from: date) -> None:
         ndays = last.toordinal() - BASE + 1
@@ -62,6 +62,7 @@ class HoursTable:
 
     def __init__(self, table: Table, schedule: OfficeSchedule) -> None:
         self.day_hours: list[OfficeHours] = [schedule.hours_on(d) for d in table.work_dates]
-        durations = {id(h): sum(int(s.duration.total_seconds() * 1_000_000) for s in h.sessions)
-                     for h in set(self.day_hours)}
+        durations = {
+            id(h): sum(int(s.duration.total_seconds() * 1_000_000) for s in h.sessions) for h in set(self.day_hours)
+        }
         self.prefix = [0, *itertools.accumulate(durations[id(h)] for h in self.day_hours)]

@@ -48,15 +48,20 @@ def _row_source(entry: Mapping[str, Any], where: str, registry: Mapping[str, Leg
 @functools.cache
 def vietnam_data() -> VietnamData:
     """Parse and validate the shipped calendar table (once per process)."""
-    raw = read_toml("calendar.toml")
+    return parse_calendar(read_toml("calendar.toml"), sources())
+
+
+def parse_calendar(raw: Mapping[str, Any], registry: Mapping[str, LegalSource]) -> VietnamData:
+    """Check a parsed ``calendar.toml`` strictly and build the table; errors name the entry."""
     check_keys(raw, "calendar.toml", required=("schema", "data_as_of", "days", "years", "corrections"))
     if raw["schema"] != 1:
         raise DataFileError(f"calendar.toml: unsupported schema {raw['schema']!r}")
-    registry = sources()
 
     years: dict[int, tuple[CalendarStatus, str]] = {}
     for key, entry in raw["years"].items():
         where = f"calendar.toml years.{key}"
+        if not str(key).isdigit():
+            raise DataFileError(f"{where}: year keys must be years, got {key!r}")
         check_keys(entry, where, required=("status", "note"))
         try:
             status = CalendarStatus(entry["status"])
@@ -71,6 +76,8 @@ def vietnam_data() -> VietnamData:
     previous: date | None = None
     for index, entry in enumerate(raw["days"]):
         where = f"calendar.toml days[{index}]"
+        if not isinstance(entry, Mapping):
+            raise DataFileError(f"{where}: expected an inline table")
         check_keys(
             entry,
             where,

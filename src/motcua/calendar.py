@@ -30,6 +30,7 @@ import operator
 import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -298,9 +299,7 @@ class WorkingCalendar:
             if year not in self._data.years:
                 break
             off.extend(d.date for d in self._base_offs(year))
-            working.extend(
-                m.date for m in self._data.makeup_days if m.date.year == year and self._in_force(m.basis)
-            )
+            working.extend(m.date for m in self._data.makeup_days if m.date.year == year and self._in_force(m.basis))
         if last.year > self._data.last_year:
             off.extend(d.date for d in self._rule_offs())
             working.extend(m.date for m in self._rule_makeups())
@@ -338,7 +337,7 @@ class WorkingCalendar:
         if fast is not None and type(day) is date:
             i = day.toordinal() - BASE
             if 0 <= i < fast[3]:
-                return fast[5][i] == 1
+                return bool(fast[5][i])
         table, i = self._index(day, "day")
         if i >= table.est_i:
             self._warn_estimated(day)
@@ -376,11 +375,11 @@ class WorkingCalendar:
         else:
             k = rank[i] - flags[i] + n
         if k < 0:
-            raise _range_error(f"the {-n}-th working day before {day}")
+            raise _range_error(f"{-n if n else 1} working day(s) before {day}")
         if k >= len(table.work_dates):
             table = self._table(_LAST_DATE)
             if k >= len(table.work_dates):
-                raise _range_error(f"the {n}-th working day after {day}")
+                raise _range_error(f"{n} working day(s) after {day}")
         if k >= table.est_k or i >= table.est_i:
             result = table.work_dates[k]
             self._warn_estimated(max(result, day), depth=2)
@@ -460,16 +459,16 @@ class WorkingCalendar:
         if lo < BASE_DATE or hi > _LAST_DATE:
             raise _range_error(lo if lo < BASE_DATE else hi)
         if min(ns) <= 0:
-            return [self.add_working_days(d, k) for d, k in zip(days, ns)]
+            return [self.add_working_days(d, k) for d, k in zip(days, ns, strict=True)]
         table = self._table(hi)
         rank, work = table.rank, table.work_dates
         try:
-            result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns)]
+            result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns, strict=True)]
         except IndexError:  # a result past the table: extend it, then warn as the scalar path does
             table = self._table(_LAST_DATE)
             rank, work = table.rank, table.work_dates
             try:
-                result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns)]
+                result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns, strict=True)]
             except IndexError:
                 raise _range_error("a result past the end of the calendar") from None
         latest = max(result)
@@ -504,9 +503,7 @@ class WorkingCalendar:
                 raise _range_error("a result past the end of the calendar")
         if k.max() >= table.est_k or offsets.max() >= table.est_i:
             self._warn_estimated(date.fromordinal(BASE + int(work[min(int(k.max()), len(work) - 1)])))
-        result: npt.NDArray[np.datetime64] = (work[k] + (BASE - date(1970, 1, 1).toordinal())).astype(
-            "datetime64[D]"
-        )
+        result: npt.NDArray[np.datetime64] = (work[k] + (BASE - date(1970, 1, 1).toordinal())).astype("datetime64[D]")
         return result
 
     def working_days_between_many(self, starts: Sequence[date], ends: Sequence[date]) -> list[int]:
@@ -517,7 +514,7 @@ class WorkingCalendar:
         if not starts:
             return []
         if set(map(type, starts)) | set(map(type, ends)) != {date}:
-            return [self.working_days_between(a, b) for a, b in zip(starts, ends)]
+            return [self.working_days_between(a, b) for a, b in zip(starts, ends, strict=True)]
         lo, hi = min(min(starts), min(ends)), max(max(starts), max(ends))
         if lo < BASE_DATE or hi > _LAST_DATE:
             raise _range_error(lo if lo < BASE_DATE else hi)
@@ -525,7 +522,7 @@ class WorkingCalendar:
         if hi.toordinal() - BASE >= table.est_i:
             self._warn_estimated(hi)
         rank = table.rank
-        return [rank[b.toordinal() - BASE] - rank[a.toordinal() - BASE] for a, b in zip(starts, ends)]
+        return [rank[b.toordinal() - BASE] - rank[a.toordinal() - BASE] for a, b in zip(starts, ends, strict=True)]
 
     # ------------------------------------------------------------------ working hours
 
@@ -603,7 +600,7 @@ class WorkingCalendar:
         if aware_a != aware_b:
             raise TypeError("start and end must both be naive or both be aware")
         _, _, pa = self._position(a, "start")
-        table, _, pb = self._position(b, "end")
+        _, _, pb = self._position(b, "end")
         if max(a, b).date() > self.data_until:
             self._warn_estimated(max(a, b).date())
         return timedelta(microseconds=pb - pa)
@@ -656,6 +653,7 @@ def _rule_years(first: int, last: int) -> tuple[tuple[DayOff, ...], tuple[Makeup
     import holidays  # deferred: 40 ms to import, and most queries never leave the announced years
 
     table = holidays.country_holidays("VN", years=range(first, last + 1), language="vi")
+    holidays_version = metadata.version("holidays")
     registry = sources()
     code, culture = registry["blld-2019"], registry["nq-28-2026-qh16"]
     offs = []
@@ -664,7 +662,7 @@ def _rule_years(first: int, last: int) -> tuple[tuple[DayOff, ...], tuple[Makeup
             kind, src, article = DayKind.COMPENSATORY, code, "Đ.111(3)"
         elif "thay cho" in label:
             kind, src, article = DayKind.SWAPPED, code, "Đ.112(3)"
-        elif "Tết Nguyên Đán" in label or "Tết" in label and "Dương lịch" not in label:
+        elif "Tết Nguyên Đán" in label or ("Tết" in label and "Dương lịch" not in label):
             kind, src, article = DayKind.TET, code, "Đ.112(1)(b)"
         elif day.month == 11 and day.day == 24:
             kind, src, article = DayKind.HOLIDAY, culture, "Điều 2"
@@ -679,7 +677,7 @@ def _rule_years(first: int, last: int) -> tuple[tuple[DayOff, ...], tuple[Makeup
                 basis="by-rule",
                 estimated=True,
                 article=article,
-                note=f"Ước tính theo python-holidays {holidays.__version__}",
+                note=f"Ước tính theo python-holidays {holidays_version}",
             )
         )
     makeups = tuple(

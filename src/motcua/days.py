@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
-from datetime import date
 
 import attrs
 
@@ -56,7 +56,7 @@ _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"
 class DayOff:
     """A holiday or non-working weekday, with its Vietnamese name, kind and source."""
 
-    date: date
+    date: _dt.date
     name: str
     kind: DayKind
     source: LegalSource
@@ -84,9 +84,9 @@ class DayOff:
 class MakeupDay:
     """A Saturday or Sunday worked (làm bù), usually in exchange for a swapped weekday."""
 
-    date: date
+    date: _dt.date
     name: str
-    replaces: date | None
+    replaces: _dt.date | None
     source: LegalSource
     basis: str
     estimated: bool = False

@@ -26,6 +26,7 @@ OfficeHours('07:30-11:30, 13:00-17:00')
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
@@ -84,7 +85,7 @@ class OfficeHours:
     def __attrs_post_init__(self) -> None:
         if not self.sessions:
             raise ValueError("office hours need at least one session")
-        for before, after in zip(self.sessions, self.sessions[1:]):
+        for before, after in itertools.pairwise(self.sessions):
             if not before.end <= after.start:
                 raise ValueError(f"sessions must be in order and must not overlap: {before} then {after}")
 

@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
@@ -70,7 +71,15 @@ class LegalSource:
         return cls(key="local", title=text, evidence="local")
 
 
+T = TypeVar("T")
+
 _FIELDS = ("kind", "number", "title", "issuer", "issued", "effective", "repealed", "evidence", "url", "note")
+
+
+def _optional(
+    getter: Callable[[Mapping[str, Any], str, str], T], entry: Mapping[str, Any], where: str, name: str
+) -> T | None:
+    return getter(entry, name, where) if name in entry else None
 
 
 @functools.cache
@@ -87,12 +96,8 @@ def sources() -> Mapping[str, LegalSource]:
         if evidence not in EVIDENCE_LEVELS:
             raise DataFileError(f"{where}: evidence must be one of {EVIDENCE_LEVELS}, got {evidence!r}")
 
-        def text(name: str) -> str | None:
-            return get_str(entry, name, where) if name in entry else None
-
-        def day(name: str) -> date | None:
-            return get_date(entry, name, where) if name in entry else None
-
+        text = functools.partial(_optional, get_str, entry, where)
+        day = functools.partial(_optional, get_date, entry, where)
         out[key] = LegalSource(
             key=key,
             title=get_str(entry, "title", where),

@@ -1,0 +1,165 @@
+"""The ``motcua`` command line: thin commands over the library.
+
+``motcua calendar 2026`` prints the year's civil-service days off, swapped days and make-up
+Saturdays with their sources, then a month grid; ``--json`` prints the same as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar as _stdlib_calendar
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from .calendar import WorkingCalendar, vietnam_calendar
+from .days import DayOff, MakeupDay
+from .errors import EstimatedCalendarWarning, MotcuaError
+
+__all__ = ["main"]
+
+_WEEKDAY_HEADER = "  T2  T3  T4  T5  T6  T7  CN"
+_MONTHS_VI = [f"Tháng {m}" for m in range(1, 13)]
+
+
+def _day_off_record(d: DayOff) -> dict[str, Any]:
+    return {
+        "date": d.date.isoformat(),
+        "weekday": d.weekday_vi,
+        "kind": d.kind.value,
+        "name": d.name,
+        "on_weekend": d.on_weekend,
+        "basis": d.basis,
+        "estimated": d.estimated,
+        "source": d.source.citation,
+        "source_key": d.source.key,
+        "article": d.article,
+        "url": d.source.url,
+    }
+
+
+def _makeup_record(m: MakeupDay) -> dict[str, Any]:
+    return {
+        "date": m.date.isoformat(),
+        "weekday": m.weekday_vi,
+        "name": m.name,
+        "replaces": m.replaces.isoformat() if m.replaces else None,
+        "basis": m.basis,
+        "estimated": m.estimated,
+        "source": m.source.citation,
+        "source_key": m.source.key,
+        "url": m.source.url,
+    }
+
+
+def _month_grid(cal: WorkingCalendar, year: int, month: int) -> list[str]:
+    """A Monday-first grid; ``*`` marks a day off, ``+`` a make-up working day."""
+    offs = {d.date for d in cal.days_off(year)}
+    makeups = {m.date for m in cal.makeup_days(year)}
+    lines = [f"{_MONTHS_VI[month - 1]} {year}".center(len(_WEEKDAY_HEADER)), _WEEKDAY_HEADER]
+    for week in _stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for day in week:
+            if day.month != month:
+                cells.append("    ")
+                continue
+            mark = "+" if day in makeups else "*" if day in offs or not cal.is_working_day(day) else " "
+            cells.append(f"{day.day:>3}{mark}")
+        lines.append("".join(cells).rstrip())
+    return lines
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    cal = vietnam_calendar(include_proposed=args.include_proposed)
+    year: int = args.year
+    months = [args.month] if args.month else list(range(1, 13))
+    with warnings.catch_warnings():
+        # The status line below says when a year is estimated; a warning per day would be noise.
+        warnings.simplefilter("ignore", EstimatedCalendarWarning)
+        days_off = [d for d in cal.days_off(year) if d.date.month in months]
+        makeups = [m for m in cal.makeup_days(year) if m.date.month in months]
+        status = cal.year_status(year)
+        first, last = date(year, months[0], 1), date(year, months[-1], _month_len(year, months[-1]))
+        working = len(cal.working_days(first, last))
+        grids = [_month_grid(cal, year, m) for m in months]
+    if args.json:
+        payload = {
+            "year": year,
+            "months": months,
+            "status": status.value,
+            "note": cal.year_note(year),
+            "data_as_of": cal.data_as_of.isoformat(),
+            "working_days": working,
+            "days_off": [_day_off_record(d) for d in days_off],
+            "makeup_days": [_makeup_record(m) for m in makeups],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    period = f"tháng {args.month}/{year}" if args.month else f"năm {year}"
+    label = "đã xác nhận" if status.value == "confirmed" else "ước tính"
+    print(f"Lịch làm việc của cán bộ, công chức, viên chức – {period} ({label})")
+    print(cal.year_note(year))
+    print(f"Số ngày làm việc: {working}. Dữ liệu cập nhật đến {cal.data_as_of:%d/%m/%Y}.")
+    print()
+    print("Ngày nghỉ:")
+    for d in days_off:
+        weekend = " (trùng ngày nghỉ hằng tuần)" if d.on_weekend else ""
+        article = f", {d.article}" if d.article else ""
+        print(f"  {d.date:%d/%m/%Y} {d.weekday_vi:<9} {d.kind.label_vi:<15} {d.name}{weekend}")
+        print(f"{'':>28}Nguồn: {d.source.citation}{article}")
+    if makeups:
+        print()
+        print("Ngày làm bù:")
+        for m in makeups:
+            print(f"  {m.date:%d/%m/%Y} {m.weekday_vi:<9} {m.name}")
+            print(f"{'':>28}Nguồn: {m.source.citation}")
+    print()
+    for grid in grids:
+        print("\n".join(grid))
+        print()
+    print("* ngày nghỉ   + ngày làm bù")
+    return 0
+
+
+def _month_len(year: int, month: int) -> int:
+    return _stdlib_calendar.monthrange(year, month)[1]
+
+
+def _parser() -> argparse.ArgumentParser:
+    from importlib.metadata import version
+
+    parser = argparse.ArgumentParser(
+        prog="motcua", description="Vietnam's one-stop administrative procedures (một cửa)."
+    )
+    parser.add_argument("--version", action="version", version=f"motcua {version('motcua')}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    cal = commands.add_parser("calendar", help="a year's civil-service days off and make-up days, with sources")
+    cal.add_argument("year", type=int, help="the year, 2013–2100")
+    cal.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="only this month (1–12)")
+    cal.add_argument("--json", action="store_true", help="print JSON instead of text")
+    cal.add_argument("--include-proposed", action="store_true", help="apply proposed changes not yet found approved")
+    cal.set_defaults(handler=_cmd_calendar)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except (MotcuaError, ValueError, TypeError) as exc:
+        if args.debug:
+            raise
+        print(f"motcua: lỗi: {exc}", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
