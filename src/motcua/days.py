@@ -30,6 +30,10 @@ class DayKind(enum.StrEnum):
     def label_vi(self) -> str:
         return _LABELS_VI[self]
 
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
 
 _LABELS_VI = {
     DayKind.HOLIDAY: "ngày lễ",
@@ -37,6 +41,15 @@ _LABELS_VI = {
     DayKind.COMPENSATORY: "nghỉ bù",
     DayKind.SWAPPED: "hoán đổi",
     DayKind.LOCAL: "nghỉ theo quyết định địa phương",
+}
+
+
+_LABELS_EN = {
+    DayKind.HOLIDAY: "public holiday",
+    DayKind.TET: "Tết",
+    DayKind.COMPENSATORY: "compensatory day",
+    DayKind.SWAPPED: "swapped day",
+    DayKind.LOCAL: "local day off",
 }
 
 

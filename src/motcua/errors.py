@@ -20,6 +20,7 @@ __all__ = [
     "MissingOfficeHoursError",
     "MotcuaError",
     "MotcuaWarning",
+    "UncertainDataWarning",
 ]
 
 
@@ -49,3 +50,7 @@ class EstimatedCalendarWarning(MotcuaWarning):
     Such days follow the Labour Code rules (through python-holidays); the Government may still
     announce swapped days or make-up Saturdays for them, which would change the answer.
     """
+
+
+class UncertainDataWarning(MotcuaWarning):
+    """An answer rests on a legal fact the data marks as uncertain (the data says why)."""

@@ -1,0 +1,547 @@
+"""Administrative procedures and their effective-dated statutory time limits.
+
+>>> from datetime import date, datetime
+>>> from motcua import catalogue
+>>> cat = catalogue()
+>>> p = cat.get("1.004873", on=date(2026, 5, 4))
+>>> p.name, p.time_limit
+('Cấp Giấy xác nhận tình trạng hôn nhân', WorkingDays(3))
+>>> p.deadline(datetime(2026, 4, 24, 9, 0)).date   # 27/4 nghỉ bù Giỗ Tổ, 30/4 and 1/5 holidays
+datetime.date(2026, 5, 4)
+>>> [q.code for q in cat.search("dang ky khai sinh")][:1]
+['1.001193']
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import functools
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, time
+from typing import Any, Literal
+
+import attrs
+
+from ._data import check_keys, get_date, get_str, read_toml
+from .calendar import WorkingCalendar
+from .errors import DataFileError, MotcuaError, UncertainDataWarning
+from .sources import LegalSource, sources
+from .timelimits import (
+    DEFAULT_CONVENTIONS,
+    CalendarDays,
+    ClockHours,
+    Conventions,
+    Deadline,
+    SameDay,
+    TimeLimit,
+    WorkingDays,
+    WorkingHours,
+)
+
+__all__ = [
+    "Catalogue",
+    "Fee",
+    "LegalRef",
+    "NotInForceError",
+    "Procedure",
+    "ProcedureStep",
+    "UnknownProcedureError",
+    "catalogue",
+]
+
+_LEVELS = ("commune", "district", "province", "ministry", "inter-agency")
+_CERTAINTY = ("confirmed", "secondary", "uncertain")
+
+
+class UnknownProcedureError(MotcuaError, LookupError):
+    """No procedure has that code; the message suggests close matches."""
+
+
+class NotInForceError(MotcuaError, LookupError):
+    """The procedure has no version in force on the date asked for."""
+
+
+@attrs.frozen(repr=False)
+class LegalRef:
+    """A pointer into a legal document: the source, and the article, clause and point."""
+
+    source: LegalSource
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    note: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """E.g. ``'Luật Hộ tịch 60/2014/QH13, Đ.16 k.2'``."""
+        where = " ".join(x for x in (self.article, self.clause, self.point) if x)
+        return f"{self.source.citation}, {where}" if where else self.source.citation
+
+    def __repr__(self) -> str:
+        return f"LegalRef({self.citation!r})"
+
+
+@attrs.frozen
+class Fee:
+    """A fee or charge: an amount in đồng when fixed nationally, else a description."""
+
+    note: str
+    legal: LegalRef
+    vnd: int | None = None
+
+
+@attrs.frozen
+class ProcedureStep:
+    """One agency's part of an inter-agency (liên thông) procedure, with its own time limit."""
+
+    agency: str
+    task: str
+    time_limit: TimeLimit
+    legal: tuple[LegalRef, ...]
+
+
+@attrs.frozen(repr=False)
+class Procedure:
+    """One version of an administrative procedure, valid from ``valid_from`` to ``valid_until``."""
+
+    code: str
+    name: str
+    field: str
+    level: str
+    time_limit: TimeLimit
+    legal: tuple[LegalRef, ...]
+    valid_from: date
+    valid_until: date | None = None
+    #: The limit when verification is needed (the whole limit, not an addition), if any.
+    verification_limit: TimeLimit | None = None
+    fee: Fee | None = None
+    name_en: str | None = None
+    #: ``confirmed`` (primary text read), ``secondary`` (from secondary sources) or ``uncertain``.
+    certainty: str = "confirmed"
+    note: str | None = None
+    steps: tuple[ProcedureStep, ...] = ()
+
+    def in_force_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def deadline(
+        self,
+        received_at: datetime | date,
+        calendar: WorkingCalendar | None = None,
+        *,
+        verification: bool = False,
+        conventions: Conventions = DEFAULT_CONVENTIONS,
+    ) -> Deadline:
+        """The deadline for a dossier of this procedure accepted at *received_at*.
+
+        The version must be in force on the receipt date (a dossier keeps the rules in force
+        when it was received); pick the right one with ``catalogue().get(code, on=...)``.
+        """
+        day = received_at.date() if isinstance(received_at, datetime) else received_at
+        if isinstance(day, date) and not self.in_force_on(day):
+            until = self.valid_until.isoformat() if self.valid_until else "…"
+            raise NotInForceError(
+                f"this version of {self.code} ({self.name}) is in force {self.valid_from}..{until}, "
+                f"not on {day}; use catalogue().get({self.code!r}, on=date({day.year}, {day.month}, {day.day}))"
+            )
+        limit = self.time_limit
+        if verification:
+            if self.verification_limit is None:
+                raise ValueError(f"{self.code} ({self.name}) has no separate time limit for verification")
+            limit = self.verification_limit
+        if self.certainty == "uncertain":
+            warnings.warn(
+                f"the time limit of {self.code} ({self.name}) from {self.valid_from} is uncertain: {self.note}",
+                UncertainDataWarning,
+                stacklevel=2,
+            )
+        result = limit.deadline(received_at, calendar, conventions=conventions)
+        return attrs.evolve(result, legal_basis=self.legal)
+
+    def __repr__(self) -> str:
+        until = self.valid_until.isoformat() if self.valid_until else ""
+        return f"<Procedure {self.code} {self.name!r} {self.time_limit!r} [{self.valid_from.isoformat()}..{until}]>"
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+def fold(text: str) -> str:
+    """Lower-case *text* without Vietnamese diacritics, for matching ("Đăng ký" → "dang ky")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+@attrs.frozen(repr=False, eq=False)
+class Catalogue:
+    """Procedures by code, each with its versions in date order; and the one-stop rules.
+
+    Iterating yields the newest version of every procedure.
+    """
+
+    _versions: Mapping[str, tuple[Procedure, ...]] = attrs.field(alias="versions")
+    _rules: Mapping[str, tuple[Procedure, ...]] = attrs.field(alias="rules", factory=dict)
+    data_as_of: date | None = None
+
+    def __iter__(self) -> Iterator[Procedure]:
+        return (versions[-1] for versions in self._versions.values())
+
+    def __len__(self) -> int:
+        return len(self._versions)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._versions
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self._versions)
+
+    def versions(self, code: str) -> tuple[Procedure, ...]:
+        """Every version of *code*, oldest first."""
+        return self._lookup(self._versions, code, "procedure")
+
+    def get(self, code: str, on: date | None = None) -> Procedure:
+        """The version of *code* in force on *on*; with ``on=None``, the newest version.
+
+        Raises :class:`UnknownProcedureError` (with suggestions) for an unknown code and
+        :class:`NotInForceError` when no version is in force on that date.
+        """
+        return self._at(self._versions, code, on, "procedure")
+
+    def rule(self, key: str, on: date | None = None) -> Procedure:
+        """A time limit of the one-stop mechanism itself (e.g. ``"online-acceptance"``)."""
+        return self._at(self._rules, key, on, "one-stop rule")
+
+    @property
+    def rules(self) -> list[Procedure]:
+        return [versions[-1] for versions in self._rules.values()]
+
+    def _lookup(self, table: Mapping[str, tuple[Procedure, ...]], code: str, what: str) -> tuple[Procedure, ...]:
+        if not isinstance(code, str):
+            raise TypeError(f"code must be a str such as '1.001193', got {type(code).__name__}")
+        try:
+            return table[code]
+        except KeyError:
+            pass
+        names = {fold(v[-1].name): k for k, v in table.items()}
+        close = difflib.get_close_matches(code, list(table), n=3, cutoff=0.6)
+        close += [names[n] for n in difflib.get_close_matches(fold(code), list(names), n=3, cutoff=0.5)]
+        hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
+        raise UnknownProcedureError(f"no {what} with code {code!r}{hint}")
+
+    def _at(self, table: Mapping[str, tuple[Procedure, ...]], code: str, on: date | None, what: str) -> Procedure:
+        versions = self._lookup(table, code, what)
+        if on is None:
+            return versions[-1]
+        if isinstance(on, datetime) or not isinstance(on, date):
+            raise TypeError(f"on must be a datetime.date, got {type(on).__name__}")
+        index = bisect.bisect_right([v.valid_from for v in versions], on) - 1
+        if index < 0 or not versions[index].in_force_on(on):
+            spans = ", ".join(f"{v.valid_from}..{v.valid_until or ''}" for v in versions)
+            why = f" ({versions[-1].note})" if on > versions[-1].valid_from and versions[-1].note else ""
+            raise NotInForceError(
+                f"{what} {code} ({versions[-1].name}) has no version in force on {on}; versions: {spans}{why}"
+            )
+        return versions[index]
+
+    def search(self, text: str) -> list[Procedure]:
+        """Procedures whose code or name contains every word of *text*, with or without diacritics.
+
+        >>> [p.name for p in catalogue().search("chung thuc chu ky")][:1]
+        ['Chứng thực chữ ký trong các giấy tờ, văn bản']
+        """
+        words = fold(text).split()
+        if not words:
+            return []
+        found = []
+        for p in self:
+            haystack = fold(f"{p.code} {p.name} {p.name_en or ''} {p.field}")
+            if all(w in haystack for w in words):
+                starts = fold(p.name).startswith(" ".join(words))
+                found.append((not starts, len(p.name), p.code, p))
+        return [p for *_, p in sorted(found, key=lambda t: t[:3])]
+
+    def deadline(
+        self,
+        code: str,
+        received_at: datetime | date,
+        calendar: WorkingCalendar | None = None,
+        *,
+        verification: bool = False,
+        conventions: Conventions = DEFAULT_CONVENTIONS,
+    ) -> Deadline:
+        """The deadline under the version of *code* in force on the receipt date."""
+        day = received_at.date() if isinstance(received_at, datetime) else received_at
+        return self.get(code, on=day).deadline(
+            received_at, calendar, verification=verification, conventions=conventions
+        )
+
+    # ------------------------------------------------------------- local variants and what-ifs
+
+    def with_time_limits(
+        self,
+        limits: Mapping[str, TimeLimit],
+        *,
+        source: str | LegalSource,
+        valid_from: date,
+        verification_limits: Mapping[str, TimeLimit] | None = None,
+    ) -> Catalogue:
+        """A copy in which the given procedures have shorter (or other) limits from *valid_from*.
+
+        For a province's decision cutting statutory times; shipped data is not touched.
+
+        >>> from datetime import date
+        >>> from motcua import WorkingDays
+        >>> local = catalogue().with_time_limits(
+        ...     {"1.004873": WorkingDays(2)}, source="Quyết định 99/QĐ-UBND", valid_from=date(2026, 1, 1))
+        >>> local.get("1.004873", on=date(2026, 3, 2)).time_limit
+        WorkingDays(2)
+        >>> local.get("1.004873", on=date(2025, 12, 31)).time_limit
+        WorkingDays(3)
+        """
+        src = source if isinstance(source, LegalSource) else LegalSource.local(source)
+        verification_limits = verification_limits or {}
+        for code in (*limits, *verification_limits):
+            self.versions(code)  # unknown codes fail loudly, with suggestions
+        new = dict(self._versions)
+        for code in {*limits, *verification_limits}:
+            new[code] = _split(
+                self._versions[code],
+                valid_from,
+                lambda p, code=code: attrs.evolve(  # type: ignore[misc]
+                    p,
+                    time_limit=limits.get(code, p.time_limit),
+                    verification_limit=verification_limits.get(code, p.verification_limit),
+                    legal=(*p.legal, LegalRef(src)),
+                ),
+            )
+        return Catalogue(versions=new, rules=self._rules, data_as_of=self.data_as_of)
+
+    def scaled(
+        self, factor: float, *, rounding: Literal["down", "up", "nearest"] = "down", codes: Iterable[str] | None = None
+    ) -> Catalogue:
+        """A what-if copy with every day-count limit multiplied by *factor* (same-day limits unchanged).
+
+        >>> cut = catalogue().scaled(0.7)           # "every limit cut by 30 %"
+        >>> cut.get("1.004884").time_limit          # 5 working days → 3 (rounded down)
+        WorkingDays(3)
+        """
+        chosen = set(self._versions if codes is None else codes)
+        for code in chosen:
+            self.versions(code)
+
+        def scale(limit: TimeLimit | None) -> TimeLimit | None:
+            if isinstance(limit, (WorkingDays, CalendarDays)):
+                return limit.scaled(factor, rounding)
+            if isinstance(limit, (WorkingHours, ClockHours)):
+                return type(limit)(limit.n * factor)
+            return limit
+
+        new = {
+            code: tuple(
+                attrs.evolve(p, time_limit=scale(p.time_limit), verification_limit=scale(p.verification_limit))
+                if code in chosen
+                else p
+                for p in versions
+            )
+            for code, versions in self._versions.items()
+        }
+        return Catalogue(versions=new, rules=self._rules, data_as_of=self.data_as_of)
+
+    def __repr__(self) -> str:
+        return f"<Catalogue: {len(self)} procedures, {len(self._rules)} one-stop rules>"
+
+
+def _split(versions: tuple[Procedure, ...], start: date, change: Any) -> tuple[Procedure, ...]:
+    """Versions with *change* applied from *start* on (splitting the version in force then)."""
+    out: list[Procedure] = []
+    for p in versions:
+        if p.valid_until is not None and p.valid_until < start:
+            out.append(p)
+        elif p.valid_from >= start:
+            out.append(change(p))
+        else:
+            out.append(attrs.evolve(p, valid_until=date.fromordinal(start.toordinal() - 1)))
+            out.append(change(attrs.evolve(p, valid_from=start)))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def parse_time_limit(spec: Any, where: str) -> TimeLimit:
+    """Read ``{ working_days = 3 }``, ``{ calendar_days = 15 }``, ``{ working_hours = 8 }``,
+    ``{ clock_hours = 24 }``, ``{ same_day = 15:00:00 }`` or ``{ same_day = "no-cutoff" }``."""
+    if not isinstance(spec, Mapping) or len(spec) != 1:
+        raise DataFileError(f"{where}: a time limit is a table with exactly one key, got {spec!r}")
+    ((kind, value),) = spec.items()
+    try:
+        if kind == "working_days":
+            return WorkingDays(value)
+        if kind == "calendar_days":
+            return CalendarDays(value)
+        if kind == "working_hours":
+            return WorkingHours(value)
+        if kind == "clock_hours":
+            return ClockHours(value)
+        if kind == "same_day":
+            if value == "no-cutoff":
+                return SameDay(cutoff=None)
+            if type(value) is time:
+                return SameDay(cutoff=value)
+            raise DataFileError(f"{where}: same_day takes a TOML time (15:00:00) or 'no-cutoff', got {value!r}")
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, DataFileError):
+            raise
+        raise DataFileError(f"{where}: {exc}") from None
+    raise DataFileError(
+        f"{where}: unknown time limit kind {kind!r}; use working_days, calendar_days, working_hours, "
+        "clock_hours or same_day"
+    )
+
+
+def _refs(entries: Any, where: str, registry: Mapping[str, LegalSource]) -> tuple[LegalRef, ...]:
+    if not isinstance(entries, list) or not entries:
+        raise DataFileError(f"{where}: legal must be a non-empty list of {{ source = …, article = … }}")
+    return tuple(_ref(entry, f"{where}.legal[{i}]", registry) for i, entry in enumerate(entries))
+
+
+def _ref(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> LegalRef:
+    if not isinstance(entry, Mapping):
+        raise DataFileError(f"{where}: expected an inline table")
+    check_keys(entry, where, required=("source",), optional=("article", "clause", "point", "note"))
+    key = get_str(entry, "source", where)
+    if key not in registry:
+        raise DataFileError(f"{where}: source {key!r} is not in sources.toml")
+
+    def opt(name: str) -> str | None:
+        return get_str(entry, name, where) if name in entry else None
+
+    return LegalRef(registry[key], article=opt("article"), clause=opt("clause"), point=opt("point"), note=opt("note"))
+
+
+_PROCEDURE_KEYS = ("code", "name", "field", "level", "version")
+_PROCEDURE_OPTIONAL = ("name_en", "code_note")
+_VERSION_KEYS = ("valid_from", "time_limit", "legal", "certainty")
+_VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step")
+
+
+def _parse_versions(
+    entry: Mapping[str, Any], where: str, registry: Mapping[str, LegalSource], *, code: str, name: str, field: str,
+    level: str, name_en: str | None,
+) -> tuple[Procedure, ...]:
+    raw_versions = entry["version"]
+    if not isinstance(raw_versions, list) or not raw_versions:
+        raise DataFileError(f"{where}: at least one [[…version]] is required")
+    versions: list[Procedure] = []
+    for j, v in enumerate(raw_versions):
+        vwhere = f"{where}.version[{j}]"
+        check_keys(v, vwhere, required=_VERSION_KEYS, optional=_VERSION_OPTIONAL)
+        certainty = get_str(v, "certainty", vwhere)
+        if certainty not in _CERTAINTY:
+            raise DataFileError(f"{vwhere}: certainty must be one of {_CERTAINTY}, got {certainty!r}")
+        note = get_str(v, "note", vwhere) if "note" in v else None
+        if certainty == "uncertain" and not note:
+            raise DataFileError(f"{vwhere}: an uncertain version must say why in 'note'")
+        fee = None
+        if "fee" in v:
+            f = v["fee"]
+            fwhere = f"{vwhere}.fee"
+            check_keys(f, fwhere, required=("note", "source"), optional=("vnd", "article", "clause"))
+            vnd = f.get("vnd")
+            if vnd is not None and (type(vnd) is not int or vnd < 0):
+                raise DataFileError(f"{fwhere}: vnd must be a non-negative integer, got {vnd!r}")
+            ref = _ref({k: f[k] for k in ("source", "article", "clause") if k in f}, fwhere, registry)
+            fee = Fee(note=get_str(f, "note", fwhere), legal=ref, vnd=vnd)
+        steps = tuple(
+            ProcedureStep(
+                agency=get_str(s, "agency", f"{vwhere}.step[{k}]"),
+                task=get_str(s, "task", f"{vwhere}.step[{k}]"),
+                time_limit=parse_time_limit(s["time_limit"], f"{vwhere}.step[{k}].time_limit"),
+                legal=_refs(s["legal"], f"{vwhere}.step[{k}]", registry),
+            )
+            for k, s in enumerate(v.get("step", []))
+            if check_keys(s, f"{vwhere}.step[{k}]", required=("agency", "task", "time_limit", "legal")) is None
+        )
+        versions.append(
+            Procedure(
+                code=code,
+                name=name,
+                field=field,
+                level=level,
+                name_en=name_en,
+                time_limit=parse_time_limit(v["time_limit"], f"{vwhere}.time_limit"),
+                verification_limit=(
+                    parse_time_limit(v["verification_limit"], f"{vwhere}.verification_limit")
+                    if "verification_limit" in v
+                    else None
+                ),
+                legal=_refs(v["legal"], vwhere, registry),
+                valid_from=get_date(v, "valid_from", vwhere),
+                valid_until=get_date(v, "valid_until", vwhere) if "valid_until" in v else None,
+                fee=fee,
+                certainty=certainty,
+                note=note,
+                steps=steps,
+            )
+        )
+    # Versions must be in order and must not overlap; an open end is closed by the next version.
+    closed: list[Procedure] = []
+    for j, p in enumerate(versions):
+        if p.valid_until is not None and p.valid_until < p.valid_from:
+            raise DataFileError(f"{where}.version[{j}]: valid_until is before valid_from")
+        if j + 1 < len(versions):
+            nxt = versions[j + 1]
+            if nxt.valid_from <= p.valid_from:
+                raise DataFileError(f"{where}.version[{j + 1}]: versions must be sorted by valid_from")
+            if p.valid_until is not None and p.valid_until >= nxt.valid_from:
+                raise DataFileError(f"{where}.version[{j}]: overlaps the next version")
+            if p.valid_until is None:
+                p = attrs.evolve(p, valid_until=date.fromordinal(nxt.valid_from.toordinal() - 1))
+        closed.append(p)
+    return tuple(closed)
+
+
+def parse_catalogue(raw: Mapping[str, Any], registry: Mapping[str, LegalSource]) -> Catalogue:
+    """Check a parsed ``procedures.toml`` strictly and build the catalogue; errors name the entry."""
+    check_keys(raw, "procedures.toml", required=("schema", "data_as_of", "procedure", "rule"))
+    if raw["schema"] != 1:
+        raise DataFileError(f"procedures.toml: unsupported schema {raw['schema']!r}")
+    procedures: dict[str, tuple[Procedure, ...]] = {}
+    for i, entry in enumerate(raw["procedure"]):
+        where = f"procedures.toml procedure[{i}]"
+        check_keys(entry, where, required=_PROCEDURE_KEYS, optional=_PROCEDURE_OPTIONAL)
+        code = get_str(entry, "code", where)
+        where = f"procedures.toml procedure[{i}] ({code})"
+        if code in procedures:
+            raise DataFileError(f"{where}: duplicate code")
+        level = get_str(entry, "level", where)
+        if level not in _LEVELS:
+            raise DataFileError(f"{where}: level must be one of {_LEVELS}, got {level!r}")
+        procedures[code] = _parse_versions(
+            entry, where, registry, code=code, name=get_str(entry, "name", where),
+            field=get_str(entry, "field", where), level=level,
+            name_en=get_str(entry, "name_en", where) if "name_en" in entry else None,
+        )  # fmt: skip
+    rules: dict[str, tuple[Procedure, ...]] = {}
+    for i, entry in enumerate(raw["rule"]):
+        where = f"procedures.toml rule[{i}]"
+        check_keys(entry, where, required=("key", "name", "version"), optional=("name_en",))
+        key = get_str(entry, "key", where)
+        if key in rules:
+            raise DataFileError(f"{where}: duplicate key {key!r}")
+        rules[key] = _parse_versions(
+            entry, where, registry, code=key, name=get_str(entry, "name", where), field="Cơ chế một cửa",
+            level="commune", name_en=get_str(entry, "name_en", where) if "name_en" in entry else None,
+        )  # fmt: skip
+    return Catalogue(versions=procedures, rules=rules, data_as_of=get_date(raw, "data_as_of", "procedures.toml"))
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    """The shipped catalogue (read on first use, then cached)."""
+    return parse_catalogue(read_toml("procedures.toml"), sources())
+
