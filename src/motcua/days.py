@@ -19,9 +19,9 @@ class DayKind(enum.StrEnum):
     HOLIDAY = "holiday"
     #: One of the statutory days of Tết Nguyên đán (lunar new year).
     TET = "tet"
-    #: Nghỉ bù: a holiday fell on a weekend, so the next working day is given off.
+    #: Nghỉ bù (compensatory day), given when a holiday falls on a weekend.
     COMPENSATORY = "compensatory"
-    #: Hoán đổi: a weekday given off in exchange for a make-up Saturday.
+    #: Hoán đổi (swapped day), a weekday given off in exchange for a make-up Saturday.
     SWAPPED = "swapped"
     #: A day off added for a local calendar (a provincial closure, a storm).
     LOCAL = "local"

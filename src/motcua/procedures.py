@@ -217,7 +217,12 @@ class Catalogue:
 
     @property
     def rules(self) -> list[Procedure]:
+        """The newest version of every one-stop rule."""
         return [versions[-1] for versions in self._rules.values()]
+
+    def rule_versions(self, key: str) -> tuple[Procedure, ...]:
+        """Every version of a one-stop rule, oldest first."""
+        return self._lookup(self._rules, key, "one-stop rule")
 
     def _lookup(self, table: Mapping[str, tuple[Procedure, ...]], code: str, what: str) -> tuple[Procedure, ...]:
         if not isinstance(code, str):
@@ -311,7 +316,7 @@ class Catalogue:
             new[code] = _split(
                 self._versions[code],
                 valid_from,
-                lambda p, code=code: attrs.evolve(  # type: ignore[misc]
+                lambda p, code=code: attrs.evolve(
                     p,
                     time_limit=limits.get(code, p.time_limit),
                     verification_limit=verification_limits.get(code, p.verification_limit),
@@ -333,7 +338,7 @@ class Catalogue:
         for code in chosen:
             self.versions(code)
 
-        def scale(limit: TimeLimit | None) -> TimeLimit | None:
+        def scale(limit: TimeLimit) -> TimeLimit:
             if isinstance(limit, (WorkingDays, CalendarDays)):
                 return limit.scaled(factor, rounding)
             if isinstance(limit, (WorkingHours, ClockHours)):
@@ -342,7 +347,11 @@ class Catalogue:
 
         new = {
             code: tuple(
-                attrs.evolve(p, time_limit=scale(p.time_limit), verification_limit=scale(p.verification_limit))
+                attrs.evolve(
+                    p,
+                    time_limit=scale(p.time_limit),
+                    verification_limit=scale(p.verification_limit) if p.verification_limit else None,
+                )
                 if code in chosen
                 else p
                 for p in versions
@@ -429,9 +438,28 @@ _VERSION_KEYS = ("valid_from", "time_limit", "legal", "certainty")
 _VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step")
 
 
+def _step(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> ProcedureStep:
+    if not isinstance(entry, Mapping):
+        raise DataFileError(f"{where}: expected a table")
+    check_keys(entry, where, required=("agency", "task", "time_limit", "legal"))
+    return ProcedureStep(
+        agency=get_str(entry, "agency", where),
+        task=get_str(entry, "task", where),
+        time_limit=parse_time_limit(entry["time_limit"], f"{where}.time_limit"),
+        legal=_refs(entry["legal"], where, registry),
+    )
+
+
 def _parse_versions(
-    entry: Mapping[str, Any], where: str, registry: Mapping[str, LegalSource], *, code: str, name: str, field: str,
-    level: str, name_en: str | None,
+    entry: Mapping[str, Any],
+    where: str,
+    registry: Mapping[str, LegalSource],
+    *,
+    code: str,
+    name: str,
+    field: str,
+    level: str,
+    name_en: str | None,
 ) -> tuple[Procedure, ...]:
     raw_versions = entry["version"]
     if not isinstance(raw_versions, list) or not raw_versions:
@@ -456,16 +484,7 @@ def _parse_versions(
                 raise DataFileError(f"{fwhere}: vnd must be a non-negative integer, got {vnd!r}")
             ref = _ref({k: f[k] for k in ("source", "article", "clause") if k in f}, fwhere, registry)
             fee = Fee(note=get_str(f, "note", fwhere), legal=ref, vnd=vnd)
-        steps = tuple(
-            ProcedureStep(
-                agency=get_str(s, "agency", f"{vwhere}.step[{k}]"),
-                task=get_str(s, "task", f"{vwhere}.step[{k}]"),
-                time_limit=parse_time_limit(s["time_limit"], f"{vwhere}.step[{k}].time_limit"),
-                legal=_refs(s["legal"], f"{vwhere}.step[{k}]", registry),
-            )
-            for k, s in enumerate(v.get("step", []))
-            if check_keys(s, f"{vwhere}.step[{k}]", required=("agency", "task", "time_limit", "legal")) is None
-        )
+        steps = tuple(_step(s, f"{vwhere}.step[{k}]", registry) for k, s in enumerate(v.get("step", [])))
         versions.append(
             Procedure(
                 code=code,
@@ -544,4 +563,3 @@ def parse_catalogue(raw: Mapping[str, Any], registry: Mapping[str, LegalSource])
 def catalogue() -> Catalogue:
     """The shipped catalogue (read on first use, then cached)."""
     return parse_catalogue(read_toml("procedures.toml"), sources())
-

@@ -47,9 +47,11 @@ class LegalSource:
 
     @property
     def citation(self) -> str:
-        """A short Vietnamese citation: kind, number, date and issuer where known."""
+        """A short Vietnamese citation (kind, number, date and issuer where known)."""
         parts = []
-        if self.kind and self.number:
+        if self.kind in ("Bộ luật", "Luật") and self.number:
+            parts.append(f"{self.title} ({self.number})")
+        elif self.kind and self.number:
             parts.append(f"{self.kind} {self.number}")
         else:
             parts.append(self.title)

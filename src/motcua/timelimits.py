@@ -19,7 +19,16 @@ datetime.date(2016, 2, 17)
 >>> print(d.explain("en"))
 Limit: 3 working days.
 Received: 10:00 Friday 05/02/2016, a working day; counting starts the next working day (Civil Code 2015, Art. 147).
-Not counted: 06/02 Saturday, 07/02 Sunday – Tết Nguyên đán 2016 – 29 tháng Chạp (giao thừa), 08/02 Monday – Tết Nguyên đán 2016 – mùng 1, 09/02 Tuesday – Tết Nguyên đán 2016 – mùng 2, 10/02 Wednesday – Tết Nguyên đán 2016 – mùng 3, 11/02 Thursday – Tết Nguyên đán 2016 – mùng 4, 12/02 Friday – Nghỉ bù Tết (29 Chạp trùng Chủ nhật), 13/02 Saturday, 14/02 Sunday.
+Not counted:
+  06/02 Saturday
+  07/02 Sunday – Tết Nguyên đán 2016 – 29 tháng Chạp (giao thừa) (Tết)
+  08/02 Monday – Tết Nguyên đán 2016 – mùng 1 (Tết)
+  09/02 Tuesday – Tết Nguyên đán 2016 – mùng 2 (Tết)
+  10/02 Wednesday – Tết Nguyên đán 2016 – mùng 3 (Tết)
+  11/02 Thursday – Tết Nguyên đán 2016 – mùng 4 (Tết)
+  12/02 Friday – Nghỉ bù Tết (29 Chạp trùng Chủ nhật) (compensatory day)
+  13/02 Saturday
+  14/02 Sunday
 Counted: day 1 15/02, day 2 16/02, day 3 17/02.
 Due: by the end of Wednesday 17/02/2016.
 
@@ -39,6 +48,7 @@ The alternatives are options of :class:`Conventions`, never silent changes.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -425,10 +435,10 @@ class Deadline:
     limit: TimeLimit
     received_at: datetime | date
     #: R: the day counting starts from (the receipt day, or the next working day when deemed).
-    receipt_day: date
+    receipt_day: _dt.date
     #: True when the receipt was moved to the next working day (a day off, or after hours).
     deemed: bool
-    date: date
+    date: _dt.date
     due_at: datetime
     calendar: WorkingCalendar
     conventions: Conventions = DEFAULT_CONVENTIONS
@@ -439,7 +449,7 @@ class Deadline:
         """True when the deadline lies past the announced calendar data."""
         return self.date > self.calendar.data_until
 
-    def is_met_by(self, moment: datetime | date) -> bool:
+    def is_met_by(self, moment: datetime | _dt.date) -> bool:
         """Whether a result at *moment* is on time (at or before the due moment)."""
         if type(moment) is date:
             return moment <= self.date
@@ -471,6 +481,10 @@ class Deadline:
         rday = self.receipt_day
         if self.deemed:
             why = self._deemed_reason(lang)
+            received_day = received.date() if isinstance(received, datetime) else received
+            between = [text for _, text in self._days_off(received_day, rday, lang)]
+            if between:
+                why += " (" + ("sau đó: " if vi else "then: ") + "; ".join(between) + ")"
             lines.append(
                 f"Tiếp nhận: {when}; {why}, coi như tiếp nhận vào đầu giờ {days[rday.weekday()]} {rday:%d/%m/%Y}."
                 if vi
@@ -491,7 +505,8 @@ class Deadline:
         skipped, counted = self._walk(lang)
         if isinstance(self.limit, WorkingDays) and not self.conventions.working_days_as_hours:
             if skipped:
-                lines.append(("Không tính: " if vi else "Not counted: ") + ", ".join(skipped) + ".")
+                lines.append("Không tính:" if vi else "Not counted:")
+                lines.extend(f"  {text}" for _, text in skipped)
             lines.append(("Tính: " if vi else "Counted: ") + ", ".join(counted) + ".")
         elif isinstance(self.limit, CalendarDays):
             last = self.receipt_day + timedelta(days=self.limit.n)
@@ -503,8 +518,7 @@ class Deadline:
                     else f"Day {self.limit.n} ({last:%d/%m/%Y}) is not a working day, so the period ends on the "
                     "next working day (Civil Code 2015, Art. 148(5))."
                 )
-                if skipped:
-                    lines.append(("Không tính: " if vi else "Not counted: ") + ", ".join(skipped) + ".")
+                lines.extend(f"  {text}" for day, text in skipped if day >= last)
         elif isinstance(self.limit, SameDay) and self.date != self.receipt_day:
             cutoff = self.limit.cutoff
             assert cutoff is not None
@@ -513,6 +527,9 @@ class Deadline:
                 if vi
                 else f"Received after {cutoff:%H:%M}: due the next working day."
             )
+            if skipped:
+                lines.append("Không tính:" if vi else "Not counted:")
+                lines.extend(f"  {text}" for _, text in skipped)
         due = self.due_at
         if isinstance(self.limit, (WorkingHours, ClockHours)) or self.conventions.working_days_as_hours:
             lines.append(
@@ -552,10 +569,29 @@ class Deadline:
             return f"ngày nghỉ ({entry.name})" if lang == "vi" else f"a day off ({entry.name})"
         return "ngày nghỉ cuối tuần" if lang == "vi" else "a weekend day"
 
-    def _walk(self, lang: Language) -> tuple[list[str], list[str]]:
+    def _days_off(self, after: _dt.date, before: _dt.date, lang: Language) -> list[tuple[_dt.date, str]]:
+        """Non-working days strictly between two dates, described."""
+        out = []
+        day = after + timedelta(days=1)
+        while day < before:
+            if not self.calendar.is_working_day(day):
+                out.append((day, self._describe_off(day, lang)))
+            day += timedelta(days=1)
+        return out
+
+    def _describe_off(self, day: _dt.date, lang: Language) -> str:
+        entry = self.calendar.day_off(day)
+        text = f"{day:%d/%m} {_WEEKDAYS[lang][day.weekday()]}"
+        if entry is not None:
+            text += f" – {entry.name}" + (f" ({entry.kind.label_en})" if lang == "en" else "")
+            if entry.kind in (DayKind.SWAPPED, DayKind.LOCAL):
+                text += f" ({entry.source.citation})"
+        return text
+
+    def _walk(self, lang: Language) -> tuple[list[tuple[_dt.date, str]], list[str]]:
         """The non-working days between R and the due date, and the counted days."""
         days = _WEEKDAYS[lang]
-        skipped: list[str] = []
+        skipped: list[tuple[_dt.date, str]] = []
         counted: list[str] = []
         day = self.receipt_day + timedelta(days=1)
         k = 0
@@ -569,13 +605,7 @@ class Deadline:
                     label += f" ({days[day.weekday()]}, {note}" + (f", {makeup.source.citation})" if makeup else ")")
                 counted.append((f"ngày {k} " if lang == "vi" else f"day {k} ") + label)
             else:
-                entry = self.calendar.day_off(day)
-                text = f"{day:%d/%m} {days[day.weekday()]}"
-                if entry is not None:
-                    text += f" – {entry.name}" if lang == "vi" else f" – {entry.kind.label_en}: {entry.name}"
-                    if entry.kind in (DayKind.SWAPPED, DayKind.LOCAL):
-                        text += f" ({entry.source.citation})"
-                skipped.append(text)
+                skipped.append((day, self._describe_off(day, lang)))
             day += timedelta(days=1)
         return skipped, counted
 
@@ -583,7 +613,9 @@ class Deadline:
         return self.explain("vi")
 
     def __repr__(self) -> str:
-        return f"<Deadline {self.limit!r} from {self.receipt_day.isoformat()}: due {self.due_at.isoformat(' ')}>"
+        due = self.due_at
+        when = f"end of {due.date().isoformat()}" if due.time() == _END_OF_DAY else due.isoformat(" ", "minutes")
+        return f"<Deadline {self.limit!r} from {self.receipt_day.isoformat()}: due {when}>"
 
     def _repr_html_(self) -> str:
         from html import escape
