@@ -205,8 +205,12 @@ def test_numpy_batch_validates() -> None:
         cal.add_working_days_many(np.array([1, 2]), 1)
     with pytest.raises(CalendarRangeError):
         cal.add_working_days_many(np.array(["2012-01-01"], dtype="datetime64[D]"), 1)
-    with pytest.raises(ValueError, match="n >= 1"):
-        cal.add_working_days_many(np.array(["2016-01-01"], dtype="datetime64[D]"), 0)
+    mixed = np.array(["2016-01-01", "2022-04-30", "2022-05-04", "2024-05-04"], dtype="datetime64[D]")
+    steps = np.array([0, 0, -1, -2])
+    expected = [cal.add_working_days(d, int(k)) for d, k in zip(mixed.tolist(), steps, strict=True)]
+    assert cal.add_working_days_many(mixed, steps).tolist() == expected
+    with pytest.raises(CalendarRangeError):
+        cal.add_working_days_many(np.array(["2013-01-02"], dtype="datetime64[D]"), -3)
     empty = np.array([], dtype="datetime64[D]")
     assert cal.add_working_days_many(empty, 1).size == 0
     with pytest.warns(EstimatedCalendarWarning):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from .office_hours import OfficeHours, OfficeSchedule
 
@@ -27,7 +28,7 @@ BASE = BASE_DATE.toordinal()
 class Table:
     """Working-day tables for ``[BASE_DATE, last]``; ``est_i`` is the first estimated day."""
 
-    __slots__ = ("est_i", "est_k", "fast", "flags", "hours", "last", "ndays", "rank", "work_dates")
+    __slots__ = ("_arrays", "est_i", "est_k", "fast", "flags", "hours", "last", "ndays", "rank", "work_dates")
 
     def __init__(self, last: date, off: Iterable[date], working: Iterable[date], est_from: date) -> None:
         ndays = last.toordinal() - BASE + 1
@@ -53,6 +54,16 @@ class Table:
         # Everything the hot paths read, in one tuple: one attribute load, then local names.
         self.fast = (ndays, self.rank, self.work_dates, self.est_i, self.est_k, flags)
         self.hours: HoursTable | None = None
+        self._arrays: tuple[Any, Any, Any] | None = None
+
+    def arrays(self) -> tuple[Any, Any, Any]:
+        """numpy copies of (flags, rank, working-day offsets), built on first use."""
+        if self._arrays is None:
+            import numpy as np
+
+            flags = np.frombuffer(self.flags, dtype=np.uint8).astype(np.int64)
+            self._arrays = (flags, flags.cumsum(), np.flatnonzero(flags).astype(np.int64))
+        return self._arrays
 
 
 class HoursTable:

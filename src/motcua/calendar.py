@@ -489,16 +489,16 @@ class WorkingCalendar:
             return days.copy()
         if offsets.min() < 0 or offsets.max() > _LAST_DATE.toordinal() - BASE:
             raise _range_error(f"an element of days ({days.min()} to {days.max()})")
-        if ns.min() <= 0:
-            raise ValueError("the array path takes n >= 1; use add_working_days for n <= 0")
         table = self._table(date.fromordinal(BASE + int(offsets.max())))
-        rank = np.frombuffer(table.flags, dtype=np.uint8).cumsum(dtype=np.int64)
-        work = np.flatnonzero(np.frombuffer(table.flags, dtype=np.uint8)).astype(np.int64)
-        k = rank[offsets] + ns - 1
+        flags, rank, work = table.arrays()
+        f = flags[offsets]
+        # n > 0: rank + n - 1; n <= 0: rank - flag + n (the scalar rules, branch-free).
+        k = rank[offsets] - f + ns + (ns > 0) * (f - 1)
+        if k.min() < 0:
+            raise _range_error("a result before the start of the calendar")
         if k.max() >= len(work):
             table = self._table(_LAST_DATE)
-            rank = np.frombuffer(table.flags, dtype=np.uint8).cumsum(dtype=np.int64)
-            work = np.flatnonzero(np.frombuffer(table.flags, dtype=np.uint8)).astype(np.int64)
+            _, _, work = table.arrays()
             if k.max() >= len(work):
                 raise _range_error("a result past the end of the calendar")
         if k.max() >= table.est_k or offsets.max() >= table.est_i:

@@ -57,7 +57,8 @@ class LegalSource:
             parts.append(self.title)
         if self.issued:
             parts.append(f"ngày {self.issued:%d/%m/%Y}")
-        if self.issuer and not (self.kind == "Bộ luật" or self.kind == "Nghị quyết"):
+        # Laws, decrees, circulars and resolutions name their issuer in the number already.
+        if self.issuer and (self.kind in ("Công văn", "Thông báo", "Văn bản", "Đề xuất") or not self.number):
             parts.append(f"của {self.issuer}")
         return " ".join(parts)
 
