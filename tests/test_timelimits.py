@@ -247,3 +247,23 @@ def test_batch_due_dates_numpy() -> None:
     days = np.array(["2016-02-05", "2022-04-30", "2026-01-09"], dtype="datetime64[D]")
     got = WorkingDays(2).due_dates(days)
     assert got.tolist() == [date(2016, 2, 16), date(2022, 5, 6), date(2026, 1, 12)]
+
+
+@given(
+    st.datetimes(min_value=datetime(2013, 1, 1), max_value=datetime(2027, 12, 31, 23, 59)),
+    st.integers(min_value=1, max_value=300),
+)
+def test_working_days_fast_path_equals_the_general_path(moment: datetime, n: int) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", motcua.EstimatedCalendarWarning)
+        fast = WorkingDays(n).deadline(moment)
+        general = motcua.TimeLimit.deadline(WorkingDays(n), moment)
+    assert (fast.date, fast.receipt_day, fast.deemed, fast.due_at, fast.conventions, fast.legal_basis) == (
+        general.date,
+        general.receipt_day,
+        general.deemed,
+        general.due_at,
+        general.conventions,
+        general.legal_basis,
+    )
+    assert repr(fast) == repr(general)

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from ._table import BASE as _BASE
 from .calendar import VN_TZ, WorkingCalendar, _to_local, vietnam_calendar
 from .days import DayKind
 from .errors import MissingOfficeHoursError
@@ -148,18 +149,17 @@ class TimeLimit:
                 f"received_at must be a datetime.datetime or datetime.date, got {type(received_at).__name__}"
             )
         receipt, deemed = _receipt_day(cal, day, local, conventions)
-        due, due_at = self._due(cal, receipt, deemed, local, conventions)
-        if aware:
-            due_at = due_at.replace(tzinfo=VN_TZ)
+        due, moment = self._due(cal, receipt, deemed, local, conventions)
+        if aware and moment is not None:
+            moment = moment.replace(tzinfo=VN_TZ)
         return Deadline(
             limit=self,
             received_at=received_at,
             receipt_day=receipt,
-            deemed=deemed,
             date=due,
-            due_at=due_at,
             calendar=cal,
             conventions=conventions,
+            due_moment=moment,
         )
 
     def due_dates(self, received: Sequence[date] | Any, calendar: WorkingCalendar | None = None) -> Any:
@@ -180,7 +180,8 @@ class TimeLimit:
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
+        """The due date, and the due moment when it is not simply the end of that day."""
         raise NotImplementedError
 
     # explanation pieces, overridden per kind
@@ -194,6 +195,10 @@ class TimeLimit:
                 f"cannot {op} {other_name} to {type(self).__name__}: a limit in {self.kind_en} and "
                 f"one in {getattr(other, 'kind_en', other_name)} are different kinds"
             )
+
+
+def _default_calendar() -> WorkingCalendar:
+    return vietnam_calendar()
 
 
 def _closing(cal: WorkingCalendar, day: date) -> time | None:
@@ -237,7 +242,7 @@ class WorkingDays(TimeLimit):
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
         if conv.working_days_as_hours:
             if cal.office_hours is None:
                 raise MissingOfficeHoursError(
@@ -247,12 +252,38 @@ class WorkingDays(TimeLimit):
             hours = cal.office_hours.hours_on(receipt).daily_duration() * self.n
             due_at = cal.add_working_hours(start, hours)
             return due_at.date(), due_at
-        due = cal.add_working_days(receipt, self.n)
-        return due, _end_of(cal, due)
+        return cal.add_working_days(receipt, self.n), None
 
     def _due_dates(self, cal: WorkingCalendar, received: Any) -> Any:
         rolled = cal.add_working_days_many(received, 0)
         return cal.add_working_days_many(rolled, self.n)
+
+    def deadline(
+        self,
+        received_at: datetime | date,
+        calendar: WorkingCalendar | None = None,
+        *,
+        conventions: Conventions = DEFAULT_CONVENTIONS,
+    ) -> Deadline:
+        # Fast path: a naive receipt, the default conventions and a receipt whose answer stays
+        # inside the announced data. R is the receipt day if it is a working day, else the next
+        # one; the due date is then work[rank_before(R-day) + n]. Everything else, including
+        # every error and warning, goes through the general path.
+        cal = _default_calendar() if calendar is None else calendar
+        fast = getattr(cal, "_fast", None)
+        if (
+            fast is not None
+            and conventions is DEFAULT_CONVENTIONS
+            and type(received_at) is datetime
+            and received_at.tzinfo is None
+        ):
+            i = received_at.toordinal() - _BASE
+            if 0 <= i < fast[3]:
+                rank, work, flag = fast[1][i], fast[2], fast[5][i]
+                k = rank - flag + self.n
+                if k < fast[4]:
+                    return _fast_deadline(self, received_at, work[rank - 1] if flag else work[rank], work[k], cal)
+        return TimeLimit.deadline(self, received_at, calendar, conventions=conventions)
 
     def label(self, language: Language = "vi") -> str:
         if language == "en":
@@ -279,14 +310,14 @@ class CalendarDays(TimeLimit):
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
         last = receipt + timedelta(days=self.n)
         due = cal.add_working_days(last, 0)
         if not conv.makeup_saturday_ends_period and due.weekday() >= 5:
             due = cal.add_working_days(due, 1)
             while due.weekday() >= 5:
                 due = cal.add_working_days(due, 1)
-        return due, _end_of(cal, due)
+        return due, None
 
     def label(self, language: Language = "vi") -> str:
         if language == "en":
@@ -310,7 +341,7 @@ class WorkingHours(TimeLimit):
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
         start = local if local is not None and not deemed else datetime.combine(receipt, time())
         due_at = cal.add_working_hours(start, self.n)
         return due_at.date(), due_at
@@ -342,7 +373,7 @@ class ClockHours(TimeLimit):
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
         start = local if local is not None and not deemed else datetime.combine(receipt, time())
         if deemed and cal.office_hours is not None:
             start = datetime.combine(receipt, cal.office_hours.hours_on(receipt).opening)
@@ -379,11 +410,11 @@ class SameDay(TimeLimit):
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
-    ) -> tuple[date, datetime]:
+    ) -> tuple[date, datetime | None]:
         due = receipt
         if not deemed and local is not None and self.cutoff is not None and local.time() > self.cutoff:
             due = cal.add_working_days(receipt, 1)
-        return due, _end_of(cal, due)
+        return due, None
 
     def label(self, language: Language = "vi") -> str:
         if language == "en":
@@ -433,16 +464,38 @@ class Deadline:
     """
 
     limit: TimeLimit
-    received_at: datetime | date
+    received_at: datetime | _dt.date
     #: R: the day counting starts from (the receipt day, or the next working day when deemed).
     receipt_day: _dt.date
-    #: True when the receipt was moved to the next working day (a day off, or after hours).
-    deemed: bool
     date: _dt.date
-    due_at: datetime
     calendar: WorkingCalendar
     conventions: Conventions = DEFAULT_CONVENTIONS
     legal_basis: tuple[LegalRef, ...] = ()
+    # The exact due moment for hour limits; None when the result is due by the end of `date`.
+    _due_moment: datetime | None = attrs.field(default=None, alias="due_moment")
+
+    @property
+    def deemed(self) -> bool:
+        """True when the receipt was moved to a later working day (a day off, or after hours)."""
+        received = self.received_at
+        if isinstance(received, datetime):
+            received = _to_local(received, "received_at")[0].date()
+        return self.receipt_day != received
+
+    @property
+    def due_at(self) -> datetime:
+        """The due moment.
+
+        The closing time on :attr:`date` if the calendar has office hours, else the end of that
+        day (24:00, Civil Code Art. 148(6)); the exact moment for hour limits.
+        """
+        if self._due_moment is not None:
+            return self._due_moment
+        moment = _end_of(self.calendar, self.date)
+        received = self.received_at
+        if isinstance(received, datetime) and received.tzinfo is not None and received.utcoffset() is not None:
+            return moment.replace(tzinfo=VN_TZ)
+        return moment
 
     @property
     def estimated(self) -> bool:
@@ -622,3 +675,26 @@ class Deadline:
 
         rows = "".join(f"<li>{escape(line)}</li>" for line in self._lines("vi"))
         return f"<div class='motcua-deadline'><strong>Hạn {self.date:%d/%m/%Y}</strong><ul>{rows}</ul></div>"
+
+
+# Building a Deadline through attrs' __init__ costs about 1 µs, more than the arithmetic; the
+# hot path below fills the slots directly (the same values __init__ would set, no validation
+# needed since they come from the calendar's own tables).
+_SET = {name: Deadline.__dict__[name].__set__ for name in (
+    "limit", "received_at", "receipt_day", "date", "calendar", "conventions", "legal_basis", "_due_moment"
+)}  # fmt: skip
+_set_limit, _set_received, _set_receipt, _set_date, _set_cal, _set_conv, _set_legal, _set_moment = _SET.values()
+_new = object.__new__
+
+
+def _fast_deadline(limit: TimeLimit, received_at: datetime, receipt: date, due: date, cal: WorkingCalendar) -> Deadline:
+    self: Deadline = _new(Deadline)
+    _set_limit(self, limit)
+    _set_received(self, received_at)
+    _set_receipt(self, receipt)
+    _set_date(self, due)
+    _set_cal(self, cal)
+    _set_conv(self, DEFAULT_CONVENTIONS)
+    _set_legal(self, ())
+    _set_moment(self, None)
+    return self
