@@ -56,6 +56,8 @@ nitpick_ignore = [
     ("py:class", "datetime.time"),
     ("py:class", "datetime.timedelta"),
     ("py:class", "datetime.timezone"),
+    # The same date type under the alias motcua uses inside classes that have a `date` field.
+    ("py:class", "_dt.date"),
     # Abstract collection types in the parameters of with_days_off and the batch methods.
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Mapping"),

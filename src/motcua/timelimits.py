@@ -467,6 +467,7 @@ class Deadline:
     received_at: datetime | _dt.date
     #: R: the day counting starts from (the receipt day, or the next working day when deemed).
     receipt_day: _dt.date
+    #: The last day on which the result is due.
     date: _dt.date
     calendar: WorkingCalendar
     conventions: Conventions = DEFAULT_CONVENTIONS
@@ -486,7 +487,7 @@ class Deadline:
     def due_at(self) -> datetime:
         """The due moment.
 
-        The closing time on :attr:`date` if the calendar has office hours, else the end of that
+        The closing time on :attr:`Deadline.date` if the calendar has office hours, else the end of that
         day (24:00, Civil Code Art. 148(6)); the exact moment for hour limits.
         """
         if self._due_moment is not None:
