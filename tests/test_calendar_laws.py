@@ -44,7 +44,7 @@ def test_add_matches_the_day_by_day_reference(day: date, n: int) -> None:
 
 @given(announced_days, st.integers(min_value=0, max_value=400))
 def test_between_matches_the_day_by_day_reference(start: date, span: int) -> None:
-    end = start + timedelta(days=span)
+    end = min(start + timedelta(days=span), date(2027, 12, 31))
     assert CAL.working_days_between(start, end) == reference_between(start, end)
     assert CAL.working_days_between(end, start) == reference_between(end, start)
 

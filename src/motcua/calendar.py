@@ -29,7 +29,7 @@ import functools
 import operator
 import warnings
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
@@ -439,38 +439,50 @@ class WorkingCalendar:
         """
         if type(days).__module__ == "numpy":
             return self._add_many_numpy(days, n)
-        days = list(days)
+        days = days if type(days) is list else list(days)
         if not days:
             return []
-        if type(n) is int:
-            ns: Sequence[int] = [n] * len(days)
-        else:
-            ns = list(n)
-            if len(ns) != len(days):
-                raise ValueError(f"days and n have different lengths ({len(days)} and {len(ns)})")
-        kinds = set(map(type, days))
-        if kinds != {date}:
-            bad = next(d for d in days if type(d) is not date)
-            _check_day(bad, "days[...]")
-        if set(map(type, ns)) != {int}:
-            for value in ns:
-                _check_int(value, "n")
+        if set(map(type, days)) != {date}:
+            _check_day(next(d for d in days if type(d) is not date), "days[...]")
         lo, hi = min(days), max(days)
         if lo < BASE_DATE or hi > _LAST_DATE:
             raise _range_error(lo if lo < BASE_DATE else hi)
+        if type(n) is int:
+            if n <= 0:
+                return [self.add_working_days(d, n) for d in days]
+            # One n for all: the answer is monotonic in the day, so the latest day alone tells
+            # whether the batch runs past the table or the announced data.
+            table = self._table(hi)
+            k_hi = table.rank[hi.toordinal() - BASE] + n - 1
+            if k_hi >= len(table.work_dates):
+                table = self._table(_LAST_DATE)
+                if k_hi >= len(table.work_dates):
+                    raise _range_error(f"{n} working day(s) after {hi}")
+            rank, work, base, m = table.rank, table.work_dates, BASE, n - 1
+            result = [work[rank[d.toordinal() - base] + m] for d in days]
+            if k_hi >= table.est_k or hi.toordinal() - BASE >= table.est_i:
+                self._warn_estimated(work[k_hi])
+            return result
+        ns = n if type(n) is list else list(n)
+        if len(ns) != len(days):
+            raise ValueError(f"days and n have different lengths ({len(days)} and {len(ns)})")
+        if set(map(type, ns)) != {int}:
+            for value in ns:
+                _check_int(value, "n")
         if min(ns) <= 0:
             return [self.add_working_days(d, k) for d, k in zip(days, ns, strict=True)]
+        # An upper bound on every result's index: the latest day with the largest n.
         table = self._table(hi)
+        k_top = table.rank[hi.toordinal() - BASE] + max(ns) - 1
+        if k_top >= len(table.work_dates):
+            table = self._table(_LAST_DATE)
         rank, work = table.rank, table.work_dates
+        if k_top < table.est_k:
+            return [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns, strict=True)]
         try:
             result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns, strict=True)]
-        except IndexError:  # a result past the table: extend it, then warn as the scalar path does
-            table = self._table(_LAST_DATE)
-            rank, work = table.rank, table.work_dates
-            try:
-                result = [work[rank[d.toordinal() - BASE] + k - 1] for d, k in zip(days, ns, strict=True)]
-            except IndexError:
-                raise _range_error("a result past the end of the calendar") from None
+        except IndexError:
+            raise _range_error("a result past the end of the calendar") from None
         latest = max(result)
         if latest > self.data_until:
             self._warn_estimated(latest)
@@ -563,10 +575,10 @@ class WorkingCalendar:
         datetime.datetime(2026, 2, 23, 10, 30)
         """
         local, aware = _to_local(moment, "moment")
-        if isinstance(hours, timedelta):
-            amount = hours // timedelta(microseconds=1)
-        elif isinstance(hours, (int, float)) and not isinstance(hours, bool):
+        if type(hours) is int or type(hours) is float:
             amount = round(hours * 3600 * _US)
+        elif isinstance(hours, timedelta):
+            amount = (hours.days * 86400 + hours.seconds) * _US + hours.microseconds
         else:
             raise TypeError(f"hours must be a number of hours or a timedelta, got {type(hours).__name__}")
         if amount <= 0:
@@ -582,10 +594,12 @@ class WorkingCalendar:
         k = bisect.bisect_left(prefix, target) - 1
         day = table.work_dates[k]
         clock = table_hours.day_hours[k]._clock_after_us(target - prefix[k])
-        result = datetime.combine(day, time()) + timedelta(microseconds=clock)
-        if k >= table.est_k or local.date() > self.data_until:
+        seconds, micro = divmod(clock, _US)
+        minutes, second = divmod(seconds, 60)
+        hour, minute = divmod(minutes, 60)
+        if k >= table.est_k:
             self._warn_estimated(day)
-        return result.replace(tzinfo=VN_TZ) if aware else result
+        return datetime(day.year, day.month, day.day, hour, minute, second, micro, VN_TZ if aware else None)
 
     def working_time_between(self, start: datetime, end: datetime) -> timedelta:
         """Office time from *start* to *end* (negative when *end* is earlier).

@@ -81,6 +81,8 @@ class OfficeHours:
     """The same sessions on every working day."""
 
     sessions: tuple[Session, ...] = attrs.field(converter=_to_sessions)
+    # The sessions as (start, end) in microseconds after midnight, for the hour arithmetic.
+    _bounds: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.sessions:
@@ -88,6 +90,7 @@ class OfficeHours:
         for before, after in itertools.pairwise(self.sessions):
             if not before.end <= after.start:
                 raise ValueError(f"sessions must be in order and must not overlap: {before} then {after}")
+        object.__setattr__(self, "_bounds", tuple((_micros(s.start), _micros(s.end)) for s in self.sessions))
 
     @classmethod
     def parse(cls, text: str) -> OfficeHours:
@@ -122,8 +125,7 @@ class OfficeHours:
 
     def _worked_before_us(self, clock_us: int) -> int:
         total = 0
-        for s in self.sessions:
-            start, end = _micros(s.start), _micros(s.end)
+        for start, end in self._bounds:
             if clock_us <= start:
                 break
             total += min(clock_us, end) - start
@@ -134,8 +136,7 @@ class OfficeHours:
 
         A moment exactly at the end of a session is reported as that end (11:30, not 13:30).
         """
-        for s in self.sessions:
-            start, end = _micros(s.start), _micros(s.end)
+        for start, end in self._bounds:
             if worked_us <= end - start:
                 return start + worked_us
             worked_us -= end - start
