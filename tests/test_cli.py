@@ -65,3 +65,15 @@ def test_python_dash_m() -> None:
         check=True,
     )
     assert "26/04/2025 thứ Bảy   Làm bù cho thứ Sáu 02/05/2025" in out.stdout
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    code = (
+        "import subprocess, sys; "
+        "p = subprocess.Popen([sys.executable, '-m', 'motcua', 'calendar', '2026'], "
+        "stdout=subprocess.PIPE, stderr=subprocess.PIPE); "
+        "p.stdout.read(10); p.stdout.close(); err = p.stderr.read(); p.wait(); "
+        "print(p.returncode, b'Traceback' in err)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False"]

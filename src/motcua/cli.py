@@ -153,6 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `motcua calendar 2026 | head`): not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (MotcuaError, ValueError, TypeError) as exc:
         if args.debug:
             raise
