@@ -235,15 +235,10 @@ class WorkingCalendar:
         (False, True)
         """
         src = source if isinstance(source, LegalSource) else LegalSource.local(source)
-        added = []
-        for value in days:
-            day = _check_day(value, "days")
-            if not BASE_DATE <= day <= _LAST_DATE:
-                raise _range_error(day)
-            added.append(DayOff(date=day, name=name, kind=DayKind.LOCAL, source=src, basis="local"))
-        clash = {d.date for d in added} & {m.date for m in self.extra_working_days}
-        if clash:
-            raise ValueError(f"{min(clash)} is already an extra working day of this calendar")
+        added = [
+            DayOff(date=day, name=name, kind=DayKind.LOCAL, source=src, basis="local")
+            for day in _local_days(days, clashes=self.extra_working_days, what="an extra working day")
+        ]
         merged = {d.date: d for d in (*self.extra_days_off, *added)}
         return attrs.evolve(self, extra_days_off=tuple(sorted(merged.values(), key=lambda d: d.date)))
 
@@ -258,15 +253,10 @@ class WorkingCalendar:
         datetime.date(2026, 3, 7)
         """
         src = source if isinstance(source, LegalSource) else LegalSource.local(source)
-        added = []
-        for value in days:
-            day = _check_day(value, "days")
-            if not BASE_DATE <= day <= _LAST_DATE:
-                raise _range_error(day)
-            added.append(MakeupDay(date=day, name=name, replaces=None, source=src, basis="local"))
-        clash = {m.date for m in added} & {d.date for d in self.extra_days_off}
-        if clash:
-            raise ValueError(f"{min(clash)} is already an extra day off of this calendar")
+        added = [
+            MakeupDay(date=day, name=name, replaces=None, source=src, basis="local")
+            for day in _local_days(days, clashes=self.extra_days_off, what="an extra day off")
+        ]
         merged = {m.date: m for m in (*self.extra_working_days, *added)}
         return attrs.evolve(self, extra_working_days=tuple(sorted(merged.values(), key=lambda m: m.date)))
 
@@ -634,6 +624,20 @@ class WorkingCalendar:
         hours = f", hours {self.office_hours}" if self.office_hours is not None else ""
         proposed = ", with proposed changes" if self.include_proposed else ""
         return f"<WorkingCalendar {self.name!r}: data until {self.data_until}{proposed}{extras}{hours}>"
+
+
+def _local_days(days: Iterable[date], *, clashes: Iterable[DayOff | MakeupDay], what: str) -> list[date]:
+    """Validated days for a local change; a day cannot be both an extra day off and working day."""
+    checked = []
+    for value in days:
+        day = _check_day(value, "days")
+        if not BASE_DATE <= day <= _LAST_DATE:
+            raise _range_error(day)
+        checked.append(day)
+    clash = set(checked) & {entry.date for entry in clashes}
+    if clash:
+        raise ValueError(f"{min(clash)} is already {what} of this calendar")
+    return checked
 
 
 def _restore(

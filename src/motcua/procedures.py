@@ -339,10 +339,8 @@ class Catalogue:
             self.versions(code)
 
         def scale(limit: TimeLimit) -> TimeLimit:
-            if isinstance(limit, (WorkingDays, CalendarDays)):
+            if isinstance(limit, (WorkingDays, CalendarDays, WorkingHours, ClockHours)):
                 return limit.scaled(factor, rounding)
-            if isinstance(limit, (WorkingHours, ClockHours)):
-                return type(limit)(limit.n * factor)
             return limit
 
         new = {

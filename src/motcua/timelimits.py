@@ -52,7 +52,7 @@ import datetime as _dt
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 import attrs
 
@@ -225,20 +225,41 @@ def _receipt_day(cal: WorkingCalendar, day: date, local: datetime | None, conv: 
     return day, False
 
 
+class _Amount(TimeLimit):
+    """A limit that is an amount (n days or hours): adds within its kind, scales for what-ifs."""
+
+    __slots__ = ()
+    n: Any
+
+    if TYPE_CHECKING:  # the concrete attrs classes define __init__(n)
+
+        def __init__(self, n: Any, /) -> None: ...
+
+    def __add__(self, other: Self) -> Self:
+        self._same_kind(other, "add")
+        return type(self)(self.n + other.n)
+
+    def scaled(self, factor: float, rounding: Literal["down", "up", "nearest"] = "down") -> Self:
+        """The limit multiplied by *factor* (for what-ifs such as "every limit cut by 30 %").
+
+        Day counts are rounded as asked (down by default) and never fall below one.
+        """
+        if type(self.n) is int:
+            return type(self)(_scale(self.n, factor, rounding))
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
+            raise ValueError(f"factor must be a positive number, got {factor!r}")
+        return type(self)(self.n * factor)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.n:g})" if isinstance(self.n, float) else f"{type(self).__name__}({self.n})"
+
+
 @attrs.frozen(repr=False)
-class WorkingDays(TimeLimit):
+class WorkingDays(_Amount):
     """A limit of ``n`` working days (ngày làm việc), counted from the day after receipt."""
 
     n: int = attrs.field(validator=_positive_int)
     kind_en: ClassVar[str] = "working days"
-
-    def __add__(self, other: WorkingDays) -> WorkingDays:
-        self._same_kind(other, "add")
-        return WorkingDays(self.n + other.n)
-
-    def scaled(self, factor: float, rounding: Literal["down", "up", "nearest"] = "down") -> WorkingDays:
-        """The limit multiplied by *factor*, never below one day (for what-ifs such as a 30 % cut)."""
-        return WorkingDays(_scale(self.n, factor, rounding))
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
@@ -290,23 +311,13 @@ class WorkingDays(TimeLimit):
             return f"{self.n} working day{'s' if self.n != 1 else ''}"
         return f"{self.n:02d} ngày làm việc"
 
-    def __repr__(self) -> str:
-        return f"WorkingDays({self.n})"
-
 
 @attrs.frozen(repr=False)
-class CalendarDays(TimeLimit):
+class CalendarDays(_Amount):
     """A limit of ``n`` days (ngày) counted on the calendar; Civil Code Art. 147–148."""
 
     n: int = attrs.field(validator=_positive_int)
     kind_en: ClassVar[str] = "calendar days"
-
-    def __add__(self, other: CalendarDays) -> CalendarDays:
-        self._same_kind(other, "add")
-        return CalendarDays(self.n + other.n)
-
-    def scaled(self, factor: float, rounding: Literal["down", "up", "nearest"] = "down") -> CalendarDays:
-        return CalendarDays(_scale(self.n, factor, rounding))
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
@@ -324,20 +335,13 @@ class CalendarDays(TimeLimit):
             return f"{self.n} calendar day{'s' if self.n != 1 else ''}"
         return f"{self.n:02d} ngày"
 
-    def __repr__(self) -> str:
-        return f"CalendarDays({self.n})"
-
 
 @attrs.frozen(repr=False)
-class WorkingHours(TimeLimit):
+class WorkingHours(_Amount):
     """A limit of ``n`` working hours (giờ làm việc), counted in the calendar's office hours."""
 
     n: float = attrs.field(validator=_positive_hours)
     kind_en: ClassVar[str] = "working hours"
-
-    def __add__(self, other: WorkingHours) -> WorkingHours:
-        self._same_kind(other, "add")
-        return WorkingHours(self.n + other.n)
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
@@ -352,12 +356,9 @@ class WorkingHours(TimeLimit):
             return f"{n} working hour{'s' if self.n != 1 else ''}"
         return f"{int(self.n):02d} giờ làm việc" if self.n == int(self.n) else f"{n} giờ làm việc"
 
-    def __repr__(self) -> str:
-        return f"WorkingHours({self.n:g})"
-
 
 @attrs.frozen(repr=False)
-class ClockHours(TimeLimit):
+class ClockHours(_Amount):
     """A limit of ``n`` hours on the clock (e.g. "24 giờ" in Luật Hộ tịch 2026 Đ.3 k.3).
 
     The period starts at the receipt moment (Civil Code Art. 147(1)) and runs through nights and
@@ -366,10 +367,6 @@ class ClockHours(TimeLimit):
 
     n: float = attrs.field(validator=_positive_hours)
     kind_en: ClassVar[str] = "clock hours"
-
-    def __add__(self, other: ClockHours) -> ClockHours:
-        self._same_kind(other, "add")
-        return ClockHours(self.n + other.n)
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
@@ -383,9 +380,6 @@ class ClockHours(TimeLimit):
     def label(self, language: Language = "vi") -> str:
         n = f"{self.n:g}"
         return f"{n} hours" if language == "en" else f"{n} giờ"
-
-    def __repr__(self) -> str:
-        return f"ClockHours({self.n:g})"
 
 
 @attrs.frozen(repr=False)
