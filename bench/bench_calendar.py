@@ -13,9 +13,14 @@ Every library answers the SAME random queries (fixed seed) in ONE process:
 (c) count working days in (start, end], end = start + 1..400 calendar days
 (d) batch: N in 1..30 over one big batch (motcua ``add_working_days_many`` vs numpy vectorised)
 (e) add H working hours, H in 1..16, office hours 07:30-11:30, 13:30-17:00
+(f) a full ``WorkingDays(n).deadline(received_at).date``, n in 1..30, receipt moments = a uniform
+    day in 2016-01-01..2026-06-30 (days off, weekends and Tết included) at a uniform time of day
+(g) the same with n in 1..250
 
 Semantics (every wrapper maps to these): ``add(d, N)`` is the N-th working day strictly after
-``d``; ``count(s, e)`` counts working days ``w`` with ``s < w <= e``.
+``d``; ``count(s, e)`` counts working days ``w`` with ``s < w <= e``; ``deadline(t, n)`` is
+``add(R, n)`` where R is ``t``'s day if that is a working day (whatever the hour), else the next
+working day.
 
 Calendars. motcua is the reference. numpy/workalendar/pandas are fed motcua's own day flags, in
 the two shapes they can express:
@@ -92,6 +97,8 @@ GOAL_VS_HOLIDAYS = 100.0  # motcua at least this many times faster than python-h
 GOAL_VS_NUMPY_SCALAR = 10.0  # ... than a numpy scalar call
 GOAL_N250_OVER_N30 = 1.5  # cost independent of N: (b) / (a) at most this
 GOAL_BATCH_NS = 150.0  # add_working_days_many from lists, ns per element at most this
+GOAL_DEADLINE_VS_HOLIDAYS = 25.0  # WorkingDays(n).deadline(t) at least this many times faster than python-holidays
+GOAL_DEADLINE_FLAT = 1.5  # deadline cost independent of n: (g) / (f) at most this
 
 MIN_PASS_S = 0.1  # a timed pass of a fast variant loops its sample until it lasts this long
 PASS_CAP_S = 2.0  # ... and a slow variant's sample is cut so a pass stays under this
@@ -99,6 +106,7 @@ PASS_CAP_S = 2.0  # ... and a slow variant's sample is cut so a pass stays under
 AddQuery = tuple[date, int]
 CountQuery = tuple[date, date]
 HourQuery = tuple[datetime, int]
+DeadlineQuery = tuple[datetime, int]
 
 
 def dist_version(name: str) -> str | None:
@@ -143,6 +151,16 @@ class RankTable:
 
     def is_working(self, day: date) -> bool:
         return self.flags[day.toordinal() - self.o0]
+
+    def roll(self, day: date) -> int:
+        """R: *day* if it is a working day, else the next working day."""
+        i = day.toordinal() - self.o0
+        return self.work[self.rank[i] - self.flags[i]]
+
+    def deadline(self, day: date, n: int) -> int:
+        """The n-th working day strictly after R = roll(day)."""
+        i = day.toordinal() - self.o0
+        return self.work[self.rank[i] - self.flags[i] + n]
 
 
 @dataclass
@@ -285,6 +303,16 @@ def hour_queries(seed: int, q: int) -> list[HourQuery]:
     return out
 
 
+def deadline_queries(seed: int, q: int, nmax: int) -> list[DeadlineQuery]:
+    """Receipt moments: a uniform day (days off and Tết included) at a uniform second of the day."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(q):
+        moment = datetime.combine(random_day(rng), dtime()) + timedelta(seconds=rng.randrange(86_400))
+        out.append((moment, rng.randint(1, nmax)))
+    return out
+
+
 # ---------------------------------------------------------------------------- variants and tasks
 @dataclass
 class Variant:
@@ -306,6 +334,7 @@ class Variant:
     examples: list[str] = field(default_factory=list)
     error: str | None = None
     results: list[Any] | None = None  # normalised answers on the verified sample
+    unpack: Callable[[Any], list[Any]] | None = None  # batch answer -> normalised list (default: task.norm_many)
 
     @property
     def median(self) -> float | None:
@@ -434,7 +463,7 @@ def run_task(task: Task, repeats: int, budget_s: float, min_n: int, min_pass_s: 
         try:
             calibrate(v, task.qs, budget_s, min_n, min_pass_s)
             if v.batch:
-                got = task.norm_many(v.fn())
+                got = (v.unpack or task.norm_many)(v.fn())
             else:
                 fn = v.fn
                 got = [task.norm(fn(x, y)) for x, y in task.qs[: v.n]]
@@ -843,6 +872,161 @@ def hours_task(cals: Calendars, q: int, seed: int) -> Task:
     return task
 
 
+def deadline_task(key: str, nmax: int, cals: Calendars, q: int, seed: int) -> Task:
+    """A full ``WorkingDays(n).deadline(received_at)`` against the same computation elsewhere.
+
+    R = the receipt day if it is a working day (whatever the hour), else the next working day;
+    the due date is the n-th working day strictly after R.
+    """
+    qs = deadline_queries(seed + 13 + nmax, q, nmax)
+    WorkingDays = motcua.WorkingDays
+    ref = [WorkingDays(n).deadline(t).date.toordinal() for t, n in qs]
+    task = Task(
+        key=key,
+        title=(
+            f"({key}) deadline WorkingDays(n).deadline(received_at), n in 1..{nmax}, "
+            f"receipt moments 2016-01-01..2026-06-30 (any day, any time), Q={len(qs):,}"
+        ),
+        qs=qs,
+        ref=ref,
+        norm=norm_day,
+        norm_many=norm_days,
+        span=lambda i, g, r: (qs[i][0].toordinal() - 1, max(g, r)),  # the receipt day itself counts
+    )
+    hol, wk, cf = cals.hol, cals.wk, cals.np_full
+    busday_offset = np.busday_offset
+    limits = {n: WorkingDays(n) for n in range(1, nmax + 1)}
+    V = task.variants
+    V.append(Variant("harness: loop + no-op call", "-", lambda t, n: t, check=False, note="floor for any per-call API"))
+    V.append(
+        Variant(
+            "motcua WorkingDays(n).deadline(t).date",
+            "motcua",
+            lambda t, n: WorkingDays(n).deadline(t).date,
+            check=False,
+            note="limit object built in every call",
+        )
+    )
+    V.append(
+        Variant(
+            "motcua lim.deadline(t).date",
+            "motcua",
+            lambda t, n: limits[n].deadline(t).date,
+            note="limits prebuilt, looked up in a dict by n",
+        )
+    )
+    hol_is, hol_nth = hol.is_working_day, hol.get_nth_working_day
+
+    def hol_deadline(t: datetime, n: int) -> date:
+        d = t.date()
+        r = d if hol_is(d) else hol_nth(d, 1)
+        return hol_nth(r, n)  # type: ignore[no-any-return]
+
+    V.append(
+        Variant(
+            "python-holidays is_working_day + get_nth_working_day",
+            "holidays data",
+            hol_deadline,
+            explain_by=HOLIDAYS_KNOWN_GAPS,
+            note="r = d if is_working_day(d) else get_nth_working_day(d, 1); get_nth_working_day(r, n)",
+        )
+    )
+
+    def np_two_step(t: datetime, n: int) -> Any:
+        r = busday_offset(t.date(), 0, roll="forward", busdaycal=cf)
+        return busday_offset(r, n, busdaycal=cf)
+
+    V.append(
+        Variant(
+            "numpy busday_offset scalar x2, FULL",
+            "FULL",
+            np_two_step,
+            note="r = busday_offset(d, 0, roll='forward'); busday_offset(r, n); returns datetime64",
+        )
+    )
+    V.append(
+        Variant(
+            "numpy busday_offset scalar x1, FULL",
+            "FULL",
+            lambda t, n: busday_offset(t.date(), n, roll="forward", busdaycal=cf),
+            note="busday_offset(d, n, roll='forward') does both steps; returns datetime64",
+        )
+    )
+    if wk is not None:
+        extra = tuple(cals.makeup)
+        wk_is, wk_add = wk.is_working_day, wk.add_working_days
+
+        def wk_deadline(t: datetime, n: int) -> date:
+            d = t.date()
+            r = d if wk_is(d, extra_working_days=extra) else wk_add(d, 1, extra_working_days=extra)
+            return wk_add(r, n, extra_working_days=extra)  # type: ignore[no-any-return]
+
+        V.append(
+            Variant(
+                "workalendar is_working_day + add_working_days",
+                "FULL",
+                wk_deadline,
+                note="make-up days via extra_working_days",
+            )
+        )
+
+    # Batch: due_dates() takes receipt DAYS for one limit, so the queries are grouped by n
+    # beforehand (outside the timing); the rows time one due_dates() call per distinct n.
+    days = [t.date() for t, _ in qs]
+    groups: dict[int, list[int]] = {}
+    for i, (_, n) in enumerate(qs):
+        groups.setdefault(n, []).append(i)
+    order = [i for n in sorted(groups) for i in groups[n]]
+    day_groups = [(n, [days[i] for i in groups[n]]) for n in sorted(groups)]
+    d64_groups = [(n, to_d64(ds)) for n, ds in day_groups]
+    days64 = to_d64(days)
+    ns64 = np.array([n for _, n in qs], dtype=np.int64)
+
+    def scatter(parts: list[Any]) -> list[int]:
+        flat: list[int] = []
+        for part in parts:
+            flat.extend(norm_days(part))
+        out = [0] * len(order)
+        for i, o in zip(order, flat, strict=True):
+            out[i] = o
+        return out
+
+    grouping = f"{len(day_groups)} calls of about {len(qs) // len(day_groups):,} receipt days, pre-grouped by n"
+    V.append(
+        Variant(
+            "motcua WorkingDays(n).due_dates(list[date]), one call per n",
+            "motcua",
+            lambda: [WorkingDays(n).due_dates(ds) for n, ds in day_groups],
+            batch=True,
+            unpack=scatter,
+            note=f"per element; {grouping}",
+        )
+    )
+    V.append(
+        Variant(
+            "motcua WorkingDays(n).due_dates(datetime64[D]), one call per n",
+            "motcua",
+            lambda: [WorkingDays(n).due_dates(a) for n, a in d64_groups],
+            batch=True,
+            unpack=scatter,
+            note=f"per element; {grouping}",
+        )
+    )
+    V.append(
+        Variant(
+            "numpy busday_offset vectorised, FULL, roll='forward'",
+            "FULL",
+            lambda: busday_offset(days64, ns64, roll="forward", busdaycal=cf),
+            batch=True,
+            note="per element; one call, n per element",
+        )
+    )
+    for v in V:
+        if v.batch:
+            v.n = len(qs)
+    return task
+
+
 # ---------------------------------------------------------------------------- correctness
 @dataclass
 class Check:
@@ -976,8 +1160,100 @@ def correctness(cals: Calendars, tasks: dict[str, Task], n_warnings: int) -> lis
                     None,
                 )
             )
+    checks.extend(deadline_checks(cals, tasks))
     n_ref = sum(len(t.qs) for t in tasks.values())
     checks.append(Check("EstimatedCalendarWarning raised while computing motcua's answers", n_ref, n_warnings, None))
+    return checks
+
+
+def deadline_checks(cals: Calendars, tasks: dict[str, Task]) -> list[Check]:
+    """(f)/(g): compare (R, due date) pairs, so the receipt-day roll is checked as well."""
+    checks: list[Check] = []
+    hol = cals.hol_table
+    WorkingDays, Conventions = motcua.WorkingDays, motcua.Conventions
+    general = Conventions()  # equal to the defaults but not the same object: takes the general path
+    for key in ("f", "g"):
+        t = tasks[key]
+        qs = t.qs
+        days = [m.date() for m, _ in qs]
+        fast = [WorkingDays(n).deadline(m) for m, n in qs]
+        ref = [(d.receipt_day.toordinal(), d.date.toordinal()) for d in fast]
+
+        def span(i: int, g: tuple[int, int], r: tuple[int, int], qs: Sequence[Any] = qs) -> tuple[int, int]:
+            return qs[i][0].toordinal() - 1, max(g[1], r[1])
+
+        checks.append(
+            compare(
+                f"({key}) motcua (receipt_day, date) vs python-holidays FULL (rank table, rolled forward)",
+                qs,
+                [(hol.roll(d), hol.deadline(d, n)) for d, (_, n) in zip(days, qs, strict=True)],
+                ref,
+                span,
+                HOLIDAYS_KNOWN_GAPS,
+            )
+        )
+        days64 = to_d64(days)
+        ns64 = np.array([n for _, n in qs], dtype=np.int64)
+        cf = cals.np_full
+        r64 = d64_to_ords(np.busday_offset(days64, 0, roll="forward", busdaycal=cf))
+        due64 = d64_to_ords(np.busday_offset(days64, ns64, roll="forward", busdaycal=cf))
+        checks.append(
+            compare(
+                f"({key}) motcua (receipt_day, date) vs numpy FULL (roll='forward', vectorised)",
+                qs,
+                list(zip(r64, due64, strict=True)),
+                ref,
+                span,
+                None,
+            )
+        )
+        slow = [WorkingDays(n).deadline(m, conventions=general) for m, n in qs]
+        checks.append(
+            compare(
+                f"({key}) motcua deadline() fast path == general path (conventions=Conventions())",
+                qs,
+                [(d.receipt_day.toordinal(), d.date.toordinal()) for d in slow],
+                ref,
+                span,
+                None,
+            )
+        )
+        checks.append(
+            compare(
+                f"({key}) motcua deadline(t).deemed == (receipt day is not a working day)",
+                qs,
+                [d.deemed for d in fast],
+                [not cals.mc.is_working_day(d) for d in days],
+                lambda i, g, r: (0, 0),
+                None,
+            )
+        )
+        v = find(t, "python-holidays")
+        if v.results is not None:
+            sample = qs[: len(v.results)]
+            checks.append(
+                compare(
+                    f"({key}) python-holidays direct calls == its rank table (timed sample)",
+                    sample,
+                    v.results,
+                    [hol.deadline(m.date(), n) for m, n in sample],
+                    t.span,
+                    None,
+                )
+            )
+    h = cals.hol
+    every = [START_LO + timedelta(days=i) for i in range(START_HI.toordinal() - START_LO.toordinal() + 1)]
+    checks.append(
+        compare(
+            "python-holidays get_nth_working_day(d, 0) == (d if is_working_day(d) else get_nth_working_day(d, 1)),"
+            " every day 2016-01-01..2026-06-30",
+            [(d, 0) for d in every],
+            [h.get_nth_working_day(d, 0) for d in every],
+            [d if h.is_working_day(d) else h.get_nth_working_day(d, 1) for d in every],
+            lambda i, g, r: (0, 0),
+            None,
+        )
+    )
     return checks
 
 
@@ -1084,6 +1360,21 @@ def goals(tasks: dict[str, Task]) -> list[Goal]:
         f"<= {GOAL_BATCH_NS:.0f} ns",
         lambda x: x <= GOAL_BATCH_NS,
     )
+    full = "motcua WorkingDays(n).deadline"
+    for key in ("f", "g"):
+        add(
+            f"({key}) python-holidays / motcua WorkingDays(n).deadline(t).date",
+            ratio(tasks[key], "python-holidays", full),
+            f">= {GOAL_DEADLINE_VS_HOLIDAYS:.0f}x",
+            lambda x: x >= GOAL_DEADLINE_VS_HOLIDAYS,
+        )
+    f, g = median_of(tasks["f"], full), median_of(tasks["g"], full)
+    add(
+        "motcua WorkingDays(n).deadline(t): (g) n<=250 / (f) n<=30",
+        g / f if f and g else None,
+        f"<= {GOAL_DEADLINE_FLAT}",
+        lambda x: x <= GOAL_DEADLINE_FLAT,
+    )
     return out
 
 
@@ -1151,6 +1442,8 @@ def main(argv: list[str] | None = None) -> int:
             "c": count_task(cals, q, args.seed),
             "d": batch_task(cals, q_batch, args.seed),
             "e": hours_task(cals, q_hours, args.seed),
+            "f": deadline_task("f", 30, cals, q, args.seed),
+            "g": deadline_task("g", 250, cals, q, args.seed),
         }
     n_warnings = sum(issubclass(w.category, motcua.EstimatedCalendarWarning) for w in caught)
 

@@ -202,6 +202,8 @@ def test_scaled() -> None:
     assert WorkingDays(5).scaled(0.7, "nearest") == WorkingDays(4)
     assert WorkingDays(1).scaled(0.5) == WorkingDays(1)  # never below one day
     assert CalendarDays(15).scaled(0.5) == CalendarDays(7)
+    assert WorkingHours(8).scaled(0.7) == WorkingHours(8 * 0.7)  # hours scale exactly
+    assert ClockHours(24).scaled(0.5) == ClockHours(12)
     with pytest.raises(ValueError, match="factor"):
         WorkingDays(3).scaled(0)
     with pytest.raises(ValueError, match="rounding"):

@@ -230,6 +230,8 @@ class _Amount(TimeLimit):
 
     __slots__ = ()
     n: Any
+    #: Whether the amount is a whole number of days (rounded when scaled) or of hours (exact).
+    whole: ClassVar[bool] = True
 
     if TYPE_CHECKING:  # the concrete attrs classes define __init__(n)
 
@@ -242,9 +244,10 @@ class _Amount(TimeLimit):
     def scaled(self, factor: float, rounding: Literal["down", "up", "nearest"] = "down") -> Self:
         """The limit multiplied by *factor* (for what-ifs such as "every limit cut by 30 %").
 
-        Day counts are rounded as asked (down by default) and never fall below one.
+        Day counts are rounded as asked (down by default) and never fall below one; hours
+        are scaled exactly.
         """
-        if type(self.n) is int:
+        if self.whole:
             return type(self)(_scale(self.n, factor, rounding))
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
             raise ValueError(f"factor must be a positive number, got {factor!r}")
@@ -342,6 +345,7 @@ class WorkingHours(_Amount):
 
     n: float = attrs.field(validator=_positive_hours)
     kind_en: ClassVar[str] = "working hours"
+    whole: ClassVar[bool] = False
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
@@ -367,6 +371,7 @@ class ClockHours(_Amount):
 
     n: float = attrs.field(validator=_positive_hours)
     kind_en: ClassVar[str] = "clock hours"
+    whole: ClassVar[bool] = False
 
     def _due(
         self, cal: WorkingCalendar, receipt: date, deemed: bool, local: datetime | None, conv: Conventions
