@@ -495,7 +495,8 @@ class Timeline:
     outcome: Outcome
     #: When processing ended (resolved, refused, returned, withdrawn or closed), if it has.
     ended_at: datetime | None
-    #: Working days between the due date and the end (or ``as_of`` when overdue); 0 otherwise.
+    #: Working days between the due date and the end (or ``as_of`` when overdue), at least 1
+    #: when late; 0 otherwise.
     days_late: int
     extension: Extended | None
     supplement_requests: int
@@ -726,12 +727,14 @@ def _timeline(d: Dossier, cal: WorkingCalendar, as_of_value: datetime | date | N
         outcome = Outcome.LATE if outcome.finished else Outcome.OVERDUE
         adjustments.append(f"{requests} lần yêu cầu bổ sung: tính là quá hạn (phương pháp Bộ chỉ số 766).")
 
+    # Working days past the due date, counting a late day that is not itself a working day
+    # (or a late hour on the due date) as one: a late dossier is never "0 days late".
     days_late = 0
     if outcome is Outcome.LATE and ended is not None:
-        days_late = max(0, cal.working_days_between(due_date, ended.date()))
+        days_late = max(1, cal.working_days_between(due_date, ended.date()))
     elif outcome is Outcome.OVERDUE:
         judged = now if now is not None else (events[-1].local_at if events else d.received_local)
-        days_late = max(0, cal.working_days_between(due_date, judged.date()))
+        days_late = max(1, cal.working_days_between(due_date, judged.date()))
 
     aware = isinstance(d.received_at, datetime) and d.received_at.tzinfo is not None
     if aware:
