@@ -62,6 +62,9 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Mapping"),
     ("py:class", "collections.abc.Sequence"),
+    # The grouping function of period_report, and the Decimal of published percentages.
+    ("py:class", "collections.abc.Callable"),
+    ("py:class", "decimal.Decimal"),
 ]
 
 html_theme = "alabaster"
