@@ -173,6 +173,9 @@ def test_pickle_round_trip_keeps_local_changes(cal: WorkingCalendar) -> None:
     data = pickle.dumps(local)
     assert len(data) < 5_000  # tables are rebuilt, not shipped
     copy = pickle.loads(data)
+    assert copy == local
+    assert hash(copy) == hash(local)
+    assert copy != cal
     assert copy.add_working_days(date(2025, 10, 24), 1) == date(2025, 10, 28)
     assert copy.office_hours == local.office_hours
     assert copy.extra_days_off == local.extra_days_off

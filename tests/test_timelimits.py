@@ -146,6 +146,17 @@ def test_hour_limits() -> None:
     assert sunday.due_at == datetime(2027, 3, 9, 7, 30)  # deemed received at Monday's opening
 
 
+def test_deadlines_are_values() -> None:
+    import pickle
+
+    d = WorkingDays(3).deadline(datetime(2016, 2, 5, 10, 0))
+    assert pickle.loads(pickle.dumps(d)) == d
+    assert d == motcua.TimeLimit.deadline(WorkingDays(3), datetime(2016, 2, 5, 10, 0))
+    assert d._replace(legal_basis=()) == d
+    with pytest.raises(AttributeError):
+        d.date = date(2016, 2, 18)  # type: ignore[misc]
+
+
 def test_aware_receipts_give_aware_due_moments() -> None:
     d = WorkingDays(1).deadline(datetime(2026, 1, 9, 2, 0, tzinfo=UTC), HOURS)  # 09:00 in Vietnam
     assert d.due_at == datetime(2026, 1, 10, 17, 0, tzinfo=motcua.VN_TZ)

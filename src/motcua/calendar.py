@@ -100,7 +100,8 @@ class WorkingCalendar:
 
     Get the national calendar with :func:`vietnam_calendar`; derive a local one with
     :meth:`with_days_off`, :meth:`with_working_days` and :meth:`with_office_hours`. Instances are
-    immutable, hashable by identity, cheap to share and picklable.
+    immutable, hashable, cheap to share and picklable; two calendars are equal when they have
+    the same data, options and local changes.
     """
 
     name: str
@@ -610,6 +611,28 @@ class WorkingCalendar:
         return timedelta(microseconds=pb - pa)
 
     # ------------------------------------------------------------------ dunder
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.name,
+            self._data.data_as_of,
+            self.include_proposed,
+            self.extra_days_off,
+            self.extra_working_days,
+            self.office_hours,
+        )
+
+    # Equal when they would answer every question alike (a pickled copy equals its original);
+    # the tables and caches do not take part.
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if not isinstance(other, WorkingCalendar):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild from the shipped data in the receiving process; the tables are rebuilt lazily.

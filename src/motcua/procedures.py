@@ -159,7 +159,7 @@ class Procedure:
                 stacklevel=2,
             )
         result = limit.deadline(received_at, calendar, conventions=conventions)
-        return attrs.evolve(result, legal_basis=self.legal)
+        return result._replace(legal_basis=self.legal)
 
     def __repr__(self) -> str:
         until = self.valid_until.isoformat() if self.valid_until else ""
