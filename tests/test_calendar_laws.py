@@ -152,3 +152,8 @@ def _python_holidays() -> object:
     if not _TABLE:
         _TABLE.append(holidays.country_holidays("VN", years=range(2012, 2029), language="vi"))
     return _TABLE[0]
+
+
+@given(st.lists(announced_days, min_size=1, max_size=50), st.integers(min_value=-250, max_value=250))
+def test_batch_with_one_n_equals_scalar(days: list[date], n: int) -> None:
+    assert CAL.add_working_days_many(days, n) == [CAL.add_working_days(d, n) for d in days]

@@ -4,7 +4,8 @@ Days are integer offsets ``i`` from 2013-01-01. For a table covering ``ndays`` d
 
 * ``flags[i]`` is 1 for a working day, 0 otherwise;
 * ``rank[i]`` is the number of working days in ``[0, i]``;
-* ``work_dates[k]`` is the ``k``-th working day (0-based), as a prebuilt ``date``.
+* ``work_dates[k]`` is the ``k``-th working day (0-based), as a prebuilt ``date``;
+* ``before[i]`` is the number of working days strictly before day ``i``.
 
 So "the n-th working day strictly after day i" is ``work_dates[rank[i] + n - 1]`` and "working
 days in (i, j]" is ``rank[j] - rank[i]``: constant time, whatever the distance. Building the
@@ -28,7 +29,7 @@ BASE = BASE_DATE.toordinal()
 class Table:
     """Working-day tables for ``[BASE_DATE, last]``; ``est_i`` is the first estimated day."""
 
-    __slots__ = ("_arrays", "est_i", "est_k", "fast", "flags", "hours", "last", "ndays", "rank", "work_dates")
+    __slots__ = ("_arrays", "before", "est_i", "est_k", "fast", "flags", "hours", "last", "ndays", "rank", "work_dates")
 
     def __init__(self, last: date, off: Iterable[date], working: Iterable[date], est_from: date) -> None:
         ndays = last.toordinal() - BASE + 1
@@ -46,6 +47,9 @@ class Table:
         self.ndays = ndays
         self.flags = flags
         self.rank = list(itertools.accumulate(flags))
+        # Working days strictly before day i: the index of day i's own working day, or of the
+        # next one when day i is off. work_dates[before[i] + n] answers n <= 0 directly.
+        self.before = [r - f for r, f in zip(self.rank, flags, strict=True)]
         fromordinal = date.fromordinal
         self.work_dates = [fromordinal(BASE + i) for i in itertools.compress(range(ndays), flags)]
         est_i = min(est_from.toordinal() - BASE, ndays)

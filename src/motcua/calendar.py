@@ -440,7 +440,7 @@ class WorkingCalendar:
             raise _range_error(lo if lo < BASE_DATE else hi)
         if type(n) is int:
             if n <= 0:
-                return [self.add_working_days(d, n) for d in days]
+                return self._from_before_many(days, lo, hi, n)
             # One n for all: the answer is monotonic in the day, so the latest day alone tells
             # whether the batch runs past the table or the announced data.
             table = self._table(hi)
@@ -478,6 +478,38 @@ class WorkingCalendar:
         if latest > self.data_until:
             self._warn_estimated(latest)
         return result
+
+    def _from_before_many(self, days: list[date], lo: date, hi: date, n: int) -> list[date]:
+        """``work[before[d] + n]`` for every day: n <= 0 for add_working_days, and n >= 1 for
+        the n-th working day after the receipt day (which rolls a day off forward first)."""
+        table = self._table(hi)
+        before = table.before
+        k_lo = before[lo.toordinal() - BASE] + n
+        k_hi = before[hi.toordinal() - BASE] + n
+        if k_lo < 0:
+            raise _range_error(f"{-n} working day(s) before {lo}")
+        if k_hi >= len(table.work_dates):
+            table = self._table(_LAST_DATE)
+            before = table.before
+            if k_hi >= len(table.work_dates):
+                raise _range_error(f"{n} working day(s) after {hi}")
+        work, base = table.work_dates, BASE
+        result = [work[before[d.toordinal() - base] + n] for d in days]
+        if k_hi >= table.est_k or hi.toordinal() - BASE >= table.est_i:
+            self._warn_estimated(max(hi, work[k_hi]), depth=2)
+        return result
+
+    def _receipt_due_many(self, days: Any, n: int) -> list[date]:
+        """The n-th working day after each receipt day (a day off counts from the next one)."""
+        days = days if type(days) is list else list(days)
+        if not days:
+            return []
+        if set(map(type, days)) != {date}:
+            _check_day(next(d for d in days if type(d) is not date), "days[...]")
+        lo, hi = min(days), max(days)
+        if lo < BASE_DATE or hi > _LAST_DATE:
+            raise _range_error(lo if lo < BASE_DATE else hi)
+        return self._from_before_many(days, lo, hi, n)
 
     def _add_many_numpy(self, days: npt.NDArray[Any], n: Any) -> npt.NDArray[np.datetime64]:
         import numpy as np

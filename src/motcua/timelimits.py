@@ -286,8 +286,9 @@ class WorkingDays(_Amount):
         return cal.add_working_days(receipt, self.n), None
 
     def _due_dates(self, cal: WorkingCalendar, received: Any) -> Any:
-        rolled = cal.add_working_days_many(received, 0)
-        return cal.add_working_days_many(rolled, self.n)
+        if type(received).__module__ == "numpy":
+            return cal.add_working_days_many(cal.add_working_days_many(received, 0), self.n)
+        return cal._receipt_due_many(received, self.n)
 
     def deadline(
         self,
