@@ -276,3 +276,23 @@ def test_outcome_matches_the_deadline(received: datetime, delay: timedelta) -> N
     assert t.outcome is expected
     assert t.due_date == deadline.date
     assert (t.days_late > 0) == (expected is Outcome.LATE)
+
+
+def test_a_restart_keeps_the_version_in_force_at_receipt() -> None:
+    # 2.000806 changed on 1/7/2025; the dossier was received under the old version.
+    d = Dossier(
+        "2.000806",
+        datetime(2025, 6, 30, 9, 0),
+        events=[SupplementRequested(datetime(2025, 6, 30, 10)), Supplemented(datetime(2025, 7, 1, 9))],
+    )
+    t = d.timeline(as_of=date(2025, 7, 2))
+    assert t.effective_due.receipt_day == date(2025, 7, 1)
+    assert t.effective_due.limit == d.procedure.time_limit
+
+
+def test_missing_moments_are_refused() -> None:
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(ValueError, match="NaT"):
+        Resolved(pd.NaT)
+    with pytest.raises(ValueError, match="NaT"):
+        Dossier(MARITAL, pd.NaT)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .calendar import VN_TZ, WorkingCalendar, vietnam_calendar
+from .columnar import combine_reports, period_report_columns
 from .days import CalendarStatus, DayKind, DayOff, MakeupDay
 from .dossiers import (
     Channel,
@@ -131,8 +132,10 @@ __all__ = [
     "WorkingHours",
     "__version__",
     "catalogue",
+    "combine_reports",
     "half_up",
     "period_report",
+    "period_report_columns",
     "sources",
     "vietnam_calendar",
 ]

@@ -142,6 +142,8 @@ class PauseRule(enum.StrEnum):
 def _moment(value: object, name: str) -> datetime:
     """A naive Vietnam-local datetime from a datetime (aware ones converted)."""
     if isinstance(value, datetime):
+        if value != value:  # pandas.NaT is a datetime that is not equal to itself
+            raise ValueError(f"{name} is missing (NaT); leave the event out instead")
         return _to_local(value, name)[0]
     if isinstance(value, date):
         raise TypeError(f"{name} must be a datetime (an event happens at a moment); got a date, pass datetime(...)")
@@ -302,6 +304,8 @@ def _to_events(value: Iterable[Event]) -> tuple[Event, ...]:
 
 def _to_received(value: object) -> datetime | date:
     if isinstance(value, datetime):
+        if value != value:  # pandas.NaT
+            raise ValueError("received_at is missing (NaT); every dossier has a receipt moment")
         return value
     if isinstance(value, date):
         return value
@@ -617,7 +621,10 @@ def _timeline(d: Dossier, cal: WorkingCalendar, as_of_value: datetime | date | N
         elif isinstance(e, Supplemented):
             assert waiting_since is not None
             if rule is PauseRule.LEGAL:
-                effective = proc.deadline(e.at, cal, verification=d.verification)
+                # The dossier keeps the rules in force at its receipt, even if the procedure's
+                # version changed before the supplement arrived.
+                limit = proc.verification_limit if d.verification and proc.verification_limit else proc.time_limit
+                effective = limit.deadline(e.at, cal)._replace(legal_basis=proc.legal)
                 paused = 0  # a restart counts everything afresh from the supplement
                 adjustments.append(
                     f"Nhận đủ hồ sơ bổ sung lúc {at:%H:%M %d/%m/%Y}: thời hạn tính lại từ đầu "
