@@ -65,7 +65,15 @@ nitpick_ignore = [
     # The grouping function of period_report, and the Decimal of published percentages.
     ("py:class", "collections.abc.Callable"),
     ("py:class", "decimal.Decimal"),
+    # Names in the columnar path's signature: a type alias and `datetime` as written there.
+    ("py:class", "Channels"),
+    ("py:class", "Moments"),
+    ("py:class", "datetime"),
 ]
+
+# Several records have a field called `date`; an unqualified `date` in a signature is the
+# standard type, which Sphinx cannot know without intersphinx.
+suppress_warnings = ["ref.python"]
 
 html_theme = "alabaster"
 html_title = f"motcua {release}"

@@ -118,7 +118,7 @@ def period_report_columns(
             :func:`~motcua.period_report`.
         verification: use the procedure's limit for cases needing verification
             (``Dossier(..., verification=True)``).
-        group: a label stored as :attr:`PeriodReport.group` (e.g. the procedure code).
+        group: a label stored as ``group`` (e.g. the procedure code).
 
     The default deadline conventions apply: ``WorkingDays`` and ``CalendarDays`` due dates come
     from the calendar's batch path, once per distinct receipt day; ``SameDay`` compares each
@@ -176,7 +176,7 @@ def combine_reports(reports: Iterable[PeriodReport], *, by_group: bool = False) 
     Every count is summed. Groups with the same key are summed too, so partial reports made
     with ``by=`` combine into the report ``period_report`` would give for all the dossiers.
     With ``by_group=True`` the inputs must be ungrouped, and each becomes (or is added to) the
-    group named by its :attr:`~PeriodReport.group` label: per-procedure columnar reports made
+    group named by its ``group`` label: per-procedure columnar reports made
     with ``group=code`` combine into the equivalent of ``period_report(..., by="procedure")``.
 
     >>> from datetime import date, datetime

@@ -77,6 +77,7 @@ class PeriodReport:
     pending_overdue: int = 0
     withdrawn: int = 0
     closed: int = 0
+    #: The group this report counts (None for the whole report).
     group: str | None = None
     groups: Mapping[Any, PeriodReport] = attrs.field(factory=dict)
 
