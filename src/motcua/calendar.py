@@ -433,11 +433,7 @@ class WorkingCalendar:
         days = days if type(days) is list else list(days)
         if not days:
             return []
-        if set(map(type, days)) != {date}:
-            _check_day(next(d for d in days if type(d) is not date), "days[...]")
-        lo, hi = min(days), max(days)
-        if lo < BASE_DATE or hi > _LAST_DATE:
-            raise _range_error(lo if lo < BASE_DATE else hi)
+        lo, hi = _date_span(days)
         if type(n) is int:
             if n <= 0:
                 return self._from_before_many(days, lo, hi, n)
@@ -504,11 +500,7 @@ class WorkingCalendar:
         days = days if type(days) is list else list(days)
         if not days:
             return []
-        if set(map(type, days)) != {date}:
-            _check_day(next(d for d in days if type(d) is not date), "days[...]")
-        lo, hi = min(days), max(days)
-        if lo < BASE_DATE or hi > _LAST_DATE:
-            raise _range_error(lo if lo < BASE_DATE else hi)
+        lo, hi = _date_span(days)
         return self._from_before_many(days, lo, hi, n)
 
     def _add_many_numpy(self, days: npt.NDArray[Any], n: Any) -> npt.NDArray[np.datetime64]:
@@ -679,6 +671,16 @@ class WorkingCalendar:
         hours = f", hours {self.office_hours}" if self.office_hours is not None else ""
         proposed = ", with proposed changes" if self.include_proposed else ""
         return f"<WorkingCalendar {self.name!r}: data until {self.data_until}{proposed}{extras}{hours}>"
+
+
+def _date_span(days: list[date]) -> tuple[date, date]:
+    """The earliest and latest of a non-empty list of plain dates, checked for type and range."""
+    if set(map(type, days)) != {date}:
+        _check_day(next(d for d in days if type(d) is not date), "days[...]")
+    lo, hi = min(days), max(days)
+    if lo < BASE_DATE or hi > _LAST_DATE:
+        raise _range_error(lo if lo < BASE_DATE else hi)
+    return lo, hi
 
 
 def _local_days(days: Iterable[date], *, clashes: Iterable[DayOff | MakeupDay], what: str) -> list[date]:

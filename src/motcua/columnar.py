@@ -38,7 +38,7 @@ from .calendar import WorkingCalendar, _to_local, vietnam_calendar
 from .dossiers import Channel, DossierEventError
 from .errors import UncertainDataWarning
 from .procedures import NotInForceError, Procedure, catalogue
-from .reports import PeriodReport
+from .reports import _COUNT_FIELDS, PeriodReport
 from .timelimits import CalendarDays, SameDay, TimeLimit, WorkingDays
 
 if TYPE_CHECKING:
@@ -227,20 +227,7 @@ def combine_reports(reports: Iterable[PeriodReport], *, by_group: bool = False) 
 
 # --------------------------------------------------------------------------- shared pieces
 
-_SUMMED = (
-    "received_online",
-    "received_direct",
-    "carried_over",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "refused",
-    "late_apologised",
-    "pending_within_time",
-    "pending_overdue",
-    "withdrawn",
-    "closed",
-)
+_SUMMED = _COUNT_FIELDS  # the counters a PeriodReport adds up
 
 
 def _sum(reports: list[PeriodReport], group: Any) -> PeriodReport:
