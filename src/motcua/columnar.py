@@ -38,7 +38,7 @@ from .calendar import WorkingCalendar, _to_local, vietnam_calendar
 from .dossiers import Channel, DossierEventError
 from .errors import UncertainDataWarning
 from .procedures import NotInForceError, Procedure, catalogue
-from .reports import _COUNT_FIELDS, PeriodReport
+from .reports import _COUNT_FIELDS, PeriodReport, _report_moments
 from .timelimits import CalendarDays, SameDay, TimeLimit, WorkingDays
 
 if TYPE_CHECKING:
@@ -234,29 +234,6 @@ def _sum(reports: list[PeriodReport], group: Any) -> PeriodReport:
     first = reports[0]
     counts = {name: sum(getattr(r, name) for r in reports) for name in _SUMMED}
     return PeriodReport(first.start, first.end, first.as_of, **counts, group=group)
-
-
-def _report_moments(start: date, end: date, as_of: datetime | date | None) -> tuple[datetime, datetime]:
-    """(the report moment, the start of the period), exactly as period_report reads them."""
-    if (
-        not isinstance(start, date)
-        or isinstance(start, datetime)
-        or not isinstance(end, date)
-        or isinstance(end, datetime)
-    ):
-        raise TypeError("start and end must be dates (datetime.date)")
-    if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
-    period_end = datetime.combine(end, time.max)
-    if as_of is None:
-        moment = period_end
-    elif isinstance(as_of, datetime):
-        moment = min(_to_local(as_of, "as_of")[0], period_end)
-    elif isinstance(as_of, date):
-        moment = min(datetime.combine(as_of, time.max), period_end)
-    else:
-        raise TypeError(f"as_of must be a datetime or date, got {type(as_of).__name__}")
-    return moment, datetime.combine(start, time())
 
 
 class _LimitSource:

@@ -244,6 +244,29 @@ class _Counts:
         return PeriodReport(start, end, as_of, **counts, group=group)
 
 
+def _report_moments(start: date, end: date, as_of: datetime | date | None) -> tuple[datetime, datetime]:
+    """(the report moment, the start of the period), checked."""
+    if (
+        not isinstance(start, date)
+        or isinstance(start, datetime)
+        or not isinstance(end, date)
+        or isinstance(end, datetime)
+    ):
+        raise TypeError("start and end must be dates (datetime.date)")
+    if end < start:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+    period_end = datetime.combine(end, time.max)
+    if as_of is None:
+        moment = period_end
+    elif isinstance(as_of, datetime):
+        moment = min(_to_local(as_of, "as_of")[0], period_end)
+    elif isinstance(as_of, date):
+        moment = min(datetime.combine(as_of, time.max), period_end)
+    else:
+        raise TypeError(f"as_of must be a datetime or date, got {type(as_of).__name__}")
+    return moment, datetime.combine(start, time())
+
+
 def period_report(
     dossiers: Iterable[Dossier],
     start: date,
@@ -261,26 +284,8 @@ def period_report(
     still open at its start are carried over. ``by`` groups the counts by ``"procedure"``,
     ``"field"``, ``"agency"``, ``"channel"`` or any function of a dossier.
     """
-    if (
-        not isinstance(start, date)
-        or isinstance(start, datetime)
-        or not isinstance(end, date)
-        or isinstance(end, datetime)
-    ):
-        raise TypeError("start and end must be dates (datetime.date)")
-    if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+    moment, period_start = _report_moments(start, end, as_of)
     cal = vietnam_calendar() if calendar is None else calendar
-    period_end = datetime.combine(end, time.max)
-    if as_of is None:
-        moment = period_end
-    elif isinstance(as_of, datetime):
-        moment = min(_to_local(as_of, "as_of")[0], period_end)
-    elif isinstance(as_of, date):
-        moment = min(datetime.combine(as_of, time.max), period_end)
-    else:
-        raise TypeError(f"as_of must be a datetime or date, got {type(as_of).__name__}")
-    period_start = datetime.combine(start, time())
     key_of = _key_function(by) if by is not None else None
     total = _Counts()
     groups: dict[Any, _Counts] = {}
