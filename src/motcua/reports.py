@@ -129,10 +129,8 @@ class PeriodReport:
     # ----------------------------------------------------------------- output
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per group (or one for the whole report): form 06 columns, rates in per cent."""
-        rows = [self._record()]
-        rows += [g._record() for g in self.groups.values()]
-        return rows if self.groups else rows[:1]
+        """The whole report's dict, then one per group: form 06 columns, rates in per cent."""
+        return [self._record(), *(g._record() for g in self.groups.values())]
 
     def _record(self) -> dict[str, Any]:
         row: dict[str, Any] = {"group": self.group, "start": self.start, "end": self.end}
@@ -296,13 +294,16 @@ def period_report(
         received = d.received_local
         if received > moment:
             continue
-        outcome, ended, apologised, refused = _classify(d, cal, moment, pause_rule)
+        outcome, ended, apologised, refused = _classify(d, received, cal, moment, pause_rule)
         if ended is not None and ended < period_start:
             continue  # finished before the period: not part of it
         targets = [total]
         if key_of is not None:
             key = key_of(d)
-            targets.append(groups.setdefault(key, _Counts()))
+            counts = groups.get(key)
+            if counts is None:
+                counts = groups[key] = _Counts()
+            targets.append(counts)
         for c in targets:
             if received < period_start:
                 c.carried_over += 1
@@ -337,7 +338,7 @@ def period_report(
 
 
 def _classify(
-    d: Dossier, cal: WorkingCalendar, moment: datetime, rule: PauseRule
+    d: Dossier, received: datetime, cal: WorkingCalendar, moment: datetime, rule: PauseRule
 ) -> tuple[Outcome, datetime | None, bool, str]:
     """(outcome, end of processing, apologised, how it stopped) as of *moment*.
 
@@ -347,7 +348,7 @@ def _classify(
     events = d.events
     proc = d.procedure
     simple = all(type(e) in (Resolved, Returned) for e in events)
-    if simple and proc.certainty != "uncertain" and proc.in_force_on(d.received_local.date()):
+    if simple and proc.certainty != "uncertain" and proc.in_force_on(received.date()):
         deadline = proc.time_limit if not d.verification else proc.verification_limit
         if deadline is not None:
             due = deadline.deadline(d.received_at, cal)

@@ -247,10 +247,9 @@ class _Amount(TimeLimit):
         Day counts are rounded as asked (down by default) and never fall below one; hours
         are scaled exactly.
         """
+        _check_factor(factor)
         if self.whole:
             return type(self)(_scale(self.n, factor, rounding))
-        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
-            raise ValueError(f"factor must be a positive number, got {factor!r}")
         return type(self)(self.n * factor)
 
     def __repr__(self) -> str:
@@ -442,9 +441,12 @@ class SameDay(TimeLimit):
         return "SameDay()" if self.cutoff == time(15, 0) else f"SameDay(cutoff={self.cutoff!r})"
 
 
-def _scale(n: int, factor: float, rounding: str) -> int:
+def _check_factor(factor: float) -> None:
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
         raise ValueError(f"factor must be a positive number, got {factor!r}")
+
+
+def _scale(n: int, factor: float, rounding: str) -> int:
     value = n * factor
     if rounding == "down":
         result = math.floor(value + 1e-9)
