@@ -44,6 +44,8 @@ def test_every_row_cites_a_known_source_and_every_source_is_cited() -> None:
                 cited.add(p.fee.legal.source.key)
     for rule in cat.rules:
         cited |= {ref.source.key for version in cat.rule_versions(rule.code) for ref in version.legal}
+    cited |= {s.source.key for s in motcua.scales().values() if s.source is not None}
+    cited |= {c.source.key for c in motcua.criteria_sets().values() if c.source is not None}
     # Two codes are cited by the code itself: the Labour Code for the years past the data, and
     # the Civil Code in every deadline explanation.
     assert set(registry) - cited <= {"blld-2019", "blds-2015"}

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import math
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
-from motcua import Proportion, half_up
+from motcua import Proportion, half_up, multinomial_intervals, stratified_proportion
+from motcua._special import betainc, betaincinv
+from motcua.stats import INTERVAL_METHODS
 
 
 def test_value_and_percent() -> None:
@@ -52,8 +60,236 @@ def test_half_up_is_not_bankers_rounding() -> None:
         (lambda: Proportion(1.0, 2), TypeError, "must be an int"),
         (lambda: Proportion(1, 2).interval(1.0), ValueError, "strictly between 0 and 1"),
         (lambda: Proportion(1, 2).interval(method="wald"), ValueError, "unknown interval method"),
+        (lambda: Proportion(1, 2).interval(method="exact"), ValueError, "available: wilson, clopper-pearson"),
     ],
 )
 def test_bad_input(make: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         make()  # type: ignore[operator]
+
+
+# --------------------------------------------------------------------------- recorded reference values
+
+VECTORS = json.loads((Path(__file__).parent / "data" / "proportion_vectors.json").read_text(encoding="utf-8"))
+
+
+def _adjusted(row: dict[str, Any]) -> tuple[float, float]:
+    """statsmodels' interval with the boundary conventions motcua documents (exact 0.0 / 1.0)."""
+    low, high = row["interval"]
+    if row["x"] == 0 and row["method"] in ("jeffreys", "wilson"):
+        low = 0.0
+    if row["x"] == row["n"] and row["method"] in ("jeffreys", "wilson"):
+        high = 1.0
+    return low, high
+
+
+@pytest.mark.parametrize(
+    "row", VECTORS["intervals"], ids=lambda r: f"{r['x']}/{r['n']}-{r['method']}-{r['confidence']}"
+)
+def test_intervals_match_statsmodels(row: dict[str, Any]) -> None:
+    got = Proportion(row["x"], row["n"]).interval(row["confidence"], row["method"])
+    assert got == pytest.approx(_adjusted(row), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "row", VECTORS["one_sided"], ids=lambda r: f"{r['x']}/{r['n']}-{r['method']}-{r['confidence']}"
+)
+def test_one_sided_bounds_match_statsmodels(row: dict[str, Any]) -> None:
+    p = Proportion(row["x"], row["n"])
+    lower = 0.0 if row["x"] == 0 else row["lower"]
+    upper = 1.0 if row["x"] == row["n"] else row["upper"]
+    assert p.lower_bound(row["confidence"], row["method"]) == pytest.approx(lower, abs=1e-12)
+    assert p.upper_bound(row["confidence"], row["method"]) == pytest.approx(upper, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "row", VECTORS["binomial_tests"], ids=lambda r: f"{r['x']}/{r['n']}-{r['target']}-{r['alternative']}"
+)
+def test_binomial_test_matches_scipy(row: dict[str, Any]) -> None:
+    got = Proportion(row["x"], row["n"]).binomial_test(row["target"], row["alternative"])
+    assert got == pytest.approx(row["p_value"], abs=1e-12, rel=1e-9)
+
+
+@pytest.mark.parametrize("row", VECTORS["comparisons"], ids=lambda r: f"{r['first']}-vs-{r['second']}")
+def test_comparisons_match_statsmodels_and_scipy(row: dict[str, Any]) -> None:
+    c = Proportion(*row["first"]).compare(Proportion(*row["second"]))
+    assert c.interval() == pytest.approx(tuple(row["newcombe"]), abs=1e-12)
+    assert c.interval("agresti-caffo") == pytest.approx(tuple(row["agresti_caffo"]), abs=1e-12)
+    assert c.z() == pytest.approx(row["z"], abs=1e-9)
+    assert c.p_value() == pytest.approx(row["p_value"], abs=1e-12)
+    assert c.fisher_p_value() == pytest.approx(row["fisher_p_value"], abs=1e-12, rel=1e-9)
+
+
+@pytest.mark.parametrize("row", VECTORS["goodman"], ids=lambda r: f"{r['counts']}-{r['confidence']}")
+def test_goodman_intervals_match_statsmodels(row: dict[str, Any]) -> None:
+    counts = {f"level{i}": c for i, c in enumerate(row["counts"])}
+    got = multinomial_intervals(counts, row["confidence"])
+    n = sum(row["counts"])
+    for (key, (low, high)), (ref_low, ref_high), c in zip(got.items(), row["intervals"], row["counts"], strict=True):
+        # motcua pins the impossible side exactly: no share below 0 % when nobody chose the level.
+        assert low == pytest.approx(0.0 if c == 0 else ref_low, abs=1e-12), key
+        assert high == pytest.approx(1.0 if c == n else ref_high, abs=1e-12), key
+
+
+@pytest.mark.parametrize("row", VECTORS["stratified"], ids=lambda r: f"{r['first']}-{r['second']}-{r['weights']}")
+def test_stratified_wilson_on_kish_n_eff(row: dict[str, Any]) -> None:
+    s = stratified_proportion(
+        {"online": Proportion(*row["first"]), "in_person": Proportion(*row["second"])},
+        dict(zip(("online", "in_person"), row["weights"], strict=True)),
+    )
+    assert s.value == pytest.approx(row["value"], abs=1e-12)
+    assert s.n_eff == pytest.approx(row["n_eff"], abs=1e-9)
+    assert s.interval() == pytest.approx(tuple(row["wilson"]), abs=1e-12)
+
+
+@pytest.mark.parametrize("row", VECTORS["beta"][:120], ids=lambda r: f"a{r['a']:.2f}-b{r['b']:.2f}")
+def test_special_functions_match_scipy(row: dict[str, Any]) -> None:
+    assert betainc(row["a"], row["b"], row["x"]) == pytest.approx(row["betainc"], abs=1e-12)
+    assert betaincinv(row["a"], row["b"], row["p"]) == pytest.approx(row["betaincinv"], abs=1e-12)
+
+
+# ------------------------------------------------------------- the research note's own vectors (surveys_kpi.md §5)
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "method", "low", "high"),
+    [
+        (517, 517, "agresti-coull", 0.9911066261, 1.0),
+        (517, 517, "clopper-pearson", 0.9928902315, 1.0),
+        (517, 517, "jeffreys", 0.9951554321, 1.0),  # adjusted: statsmodels gives 0.9999990507
+        (0, 10, "jeffreys", 0.0, 0.2171962675),  # adjusted: statsmodels gives 0.0000478904
+        (102, 102, "clopper-pearson", 0.9644806733, 1.0),
+        (5, 10, "clopper-pearson", 0.1870860284, 0.8129139716),
+        (5, 10, "jeffreys", 0.2235286703, 0.7764713297),
+        (0, 10, "agresti-coull", 0.0, 0.3208873058),
+    ],
+)
+def test_research_note_vectors(x: int, n: int, method: str, low: float, high: float) -> None:
+    assert Proportion(x, n).interval(method=method) == pytest.approx((low, high), abs=1e-10)
+
+
+def test_agresti_coull_equals_wilson_at_half() -> None:
+    for n in (2, 10, 50, 1000):
+        assert Proportion(n // 2, n).interval(method="agresti-coull") == pytest.approx(
+            Proportion(n // 2, n).interval(), abs=1e-15
+        )
+
+
+def test_exact_bounds_at_the_edges_for_every_method() -> None:
+    for method in INTERVAL_METHODS:
+        assert Proportion(517, 517).interval(method=method)[1] == 1.0
+        assert Proportion(0, 517).interval(method=method)[0] == 0.0
+        assert Proportion(517, 517).upper_bound(method=method) == 1.0
+        assert Proportion(0, 517).lower_bound(method=method) == 0.0
+
+
+def test_one_sided_bounds_from_the_note() -> None:
+    # Exact one-sided Clopper–Pearson lower bound 0.05 ** (1/n); rule of three 1 - 3/n; one-sided Wilson n/(n + z²).
+    for n, cp, three, wilson in [(517, 0.994222, 0.994197, 0.994794), (415, 0.992807, 0.992771, 0.993523)]:
+        p = Proportion(n, n)
+        assert p.lower_bound(method="clopper-pearson") == pytest.approx(0.05 ** (1 / n), abs=1e-15)
+        assert p.lower_bound(method="clopper-pearson") == pytest.approx(cp, abs=5e-7)
+        assert p.rule_of_three()[0] == pytest.approx(three, abs=5e-7)
+        assert p.lower_bound() == pytest.approx(wilson, abs=5e-7)
+    assert Proportion(0, 102).rule_of_three() == (0.0, 3 / 102)
+    assert Proportion(0, 2).rule_of_three() == (0.0, 1.0)
+    with pytest.raises(ValueError, match="0 % or 100 % only"):
+        Proportion(3, 10).rule_of_three()
+
+
+def test_research_note_comparison_vectors() -> None:
+    c = Proportion(517, 517).compare(Proportion(480, 500))
+    assert c.interval() == pytest.approx((0.024212, 0.060974), abs=5e-7)
+    assert c.interval("agresti-caffo") == pytest.approx((0.021991, 0.057821), abs=5e-7)
+    assert (c.z(), c.p_value()) == pytest.approx((4.365764, 1.2668e-05), rel=1e-5)
+    assert c.fisher_p_value() == pytest.approx(5.59e-07, rel=1e-2)
+    same = Proportion(517, 517).compare(Proportion(500, 500))
+    assert same.interval() == pytest.approx((-0.007375, 0.007624), abs=5e-7)
+    assert same.fisher_p_value() == 1.0
+    assert math.isfinite(same.p_value())
+    assert same.p_value() == pytest.approx(0.981198, abs=5e-7)
+    assert str(c).startswith("100.0 % − 96.0 % = 4.0 điểm %")
+
+
+def test_stratified_table_of_the_note() -> None:
+    both = {"online": Proportion(415, 415), "in_person": Proportion(102, 102)}
+    assert stratified_proportion(both).n_eff == pytest.approx(517.0)
+    assert stratified_proportion(both).interval() == pytest.approx((0.992625, 1.0), abs=5e-7)
+    half = stratified_proportion(both, {"online": 1, "in_person": 1})
+    assert (half.n_eff, half.interval()[0]) == pytest.approx((327.50, 0.988407), abs=5e-3)
+    assert half.interval()[1] == 1.0
+    assert stratified_proportion(both, {"online": 0.2, "in_person": 0.8}).interval()[0] == pytest.approx(
+        0.976111, abs=5e-7
+    )
+
+
+def test_goodman_vector_of_the_note() -> None:
+    iv = multinomial_intervals({"Rất hài lòng": 300, "Hài lòng": 200, "Chưa hài lòng": 17})
+    assert [tuple(round(b, 4) for b in v) for v in iv.values()] == [
+        (0.5277, 0.6311),
+        (0.3371, 0.4391),
+        (0.0186, 0.0574),
+    ]
+
+
+@given(x=st.integers(0, 2000), extra=st.integers(0, 2000), confidence=st.floats(0.5, 0.999))
+def test_interval_laws(x: int, extra: int, confidence: float) -> None:
+    n = x + extra
+    assume(n > 0)
+    p = Proportion(x, n)
+    for method in INTERVAL_METHODS:
+        low, high = p.interval(confidence, method)
+        assert 0.0 <= low <= high <= 1.0
+        if method != "agresti-coull":  # Agresti–Coull may exclude the estimate at the very edges
+            assert low <= p.value <= high
+        wider_low, wider_high = p.interval(min(0.9999, confidence + (1 - confidence) / 2), method)
+        assert wider_low <= low + 1e-12
+        assert high <= wider_high + 1e-12
+    cp_low, _cp_high = p.interval(confidence, "clopper-pearson")
+    w_low, _w_high = p.interval(confidence)
+    assert cp_low <= w_low + 1e-12 or x == n  # Clopper–Pearson is the conservative one
+
+
+@given(x1=st.integers(0, 300), e1=st.integers(0, 300), x2=st.integers(0, 300), e2=st.integers(0, 300))
+def test_comparison_laws(x1: int, e1: int, x2: int, e2: int) -> None:
+    assume(x1 + e1 > 0 and x2 + e2 > 0)
+    a, b = Proportion(x1, x1 + e1), Proportion(x2, x2 + e2)
+    ab, ba = a.compare(b), b.compare(a)
+    low, high = ab.interval()
+    assert -1.0 <= low <= ab.difference <= high <= 1.0
+    assert ba.interval() == pytest.approx((-high, -low), abs=1e-12)
+    assert 0.0 <= ab.p_value() <= 1.0
+    assert ab.p_value() == pytest.approx(ba.p_value(), abs=1e-12)
+    assert 0.0 < ab.fisher_p_value() <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: Proportion(1, 2).interval(method="clopper_pearson"), None, ""),
+        (lambda: Proportion(1, 2).interval(0), ValueError, "strictly between 0 and 1"),
+        (lambda: Proportion(1, 2).interval(True), ValueError, "strictly between 0 and 1"),
+        (lambda: Proportion(1, 2).interval(method="normal"), ValueError, "Wald is not offered"),
+        (lambda: Proportion(1, 2).binomial_test(1.0), ValueError, "strictly between 0 and 1"),
+        (lambda: Proportion(1, 2).binomial_test(0.5, "two-sided"), ValueError, "'greater' or 'less'"),
+        (lambda: Proportion(1, 2).compare(0.5), TypeError, "another Proportion"),
+        (lambda: Proportion(1, 2).compare(Proportion(1, 2)).interval("wald"), ValueError, "unknown difference"),
+        (lambda: Proportion(1, 2).compare(Proportion(1, 2), confidence=1.5), ValueError, "strictly between"),
+        (lambda: stratified_proportion({}), ValueError, "at least one stratum"),
+        (lambda: stratified_proportion({"a": 0.5}), TypeError, "must be a Proportion"),
+        (lambda: stratified_proportion({"a": Proportion(1, 2)}, {"b": 1.0}), ValueError, "same strata"),
+        (lambda: stratified_proportion({"a": Proportion(1, 2)}, {"a": -1.0}), ValueError, "finite number >= 0"),
+        (lambda: stratified_proportion({"a": Proportion(1, 2)}, {"a": 0.0}), ValueError, "not all be zero"),
+        (lambda: multinomial_intervals({"a": 3}), ValueError, "at least two categories"),
+        (lambda: multinomial_intervals({"a": 0, "b": 0}), ValueError, "no responses"),
+        (lambda: multinomial_intervals({"a": -1, "b": 2}), ValueError, "int >= 0"),
+        (lambda: betainc(0, 1, 0.5), ValueError, "a > 0"),
+        (lambda: betaincinv(1, 1, 1.5), ValueError, "0 <= p <= 1"),
+    ],
+)
+def test_more_bad_input(make: Any, error: type[Exception] | None, message: str) -> None:
+    if error is None:
+        make()  # underscores are accepted for method names
+        return
+    with pytest.raises(error, match=message):
+        make()

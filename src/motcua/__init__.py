@@ -44,6 +44,8 @@ from .errors import (
     MissingOfficeHoursError,
     MotcuaError,
     MotcuaWarning,
+    NoResponsesError,
+    SmallSampleWarning,
     UncertainDataWarning,
 )
 from .office_hours import OfficeHours, OfficeSchedule, SeasonalOfficeHours, Session
@@ -58,8 +60,10 @@ from .procedures import (
     catalogue,
 )
 from .reports import FORM_06_COLUMNS, PeriodReport, period_report
+from .scales import Criteria, Criterion, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales
 from .sources import LegalSource, sources
-from .stats import Proportion, half_up
+from .stats import Comparison, Proportion, StratifiedProportion, half_up, multinomial_intervals, stratified_proportion
+from .surveys import CriteriaTally, MeanScore, SummaryRow, SurveySummary, SurveyTally
 from .timelimits import (
     CalendarDays,
     ClockHours,
@@ -81,7 +85,11 @@ __all__ = [
     "Channel",
     "ClockHours",
     "Closed",
+    "Comparison",
     "Conventions",
+    "Criteria",
+    "CriteriaTally",
+    "Criterion",
     "DataFileError",
     "DayKind",
     "DayOff",
@@ -97,9 +105,11 @@ __all__ = [
     "LegalRef",
     "LegalSource",
     "MakeupDay",
+    "MeanScore",
     "MissingOfficeHoursError",
     "MotcuaError",
     "MotcuaWarning",
+    "NoResponsesError",
     "NotInForceError",
     "OfficeHours",
     "OfficeSchedule",
@@ -113,16 +123,23 @@ __all__ = [
     "Resolved",
     "Returned",
     "SameDay",
+    "Scale",
     "SeasonalOfficeHours",
     "Session",
+    "SmallSampleWarning",
     "StepRecord",
+    "StratifiedProportion",
+    "SummaryRow",
     "SupplementRequested",
     "Supplemented",
+    "SurveySummary",
+    "SurveyTally",
     "TimeLimit",
     "Timeline",
     "TransferReturned",
     "Transferred",
     "UncertainDataWarning",
+    "UnknownLevelError",
     "UnknownProcedureError",
     "VerificationEnded",
     "VerificationStarted",
@@ -133,10 +150,16 @@ __all__ = [
     "__version__",
     "catalogue",
     "combine_reports",
+    "criteria",
+    "criteria_sets",
     "half_up",
+    "multinomial_intervals",
     "period_report",
     "period_report_columns",
+    "scale",
+    "scales",
     "sources",
+    "stratified_proportion",
     "vietnam_calendar",
 ]
 

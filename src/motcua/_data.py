@@ -62,3 +62,9 @@ def get_date(entry: Mapping[str, Any], key: str, where: str) -> date:
     if type(value) is not date:
         raise DataFileError(f"{where}: {key} must be a TOML date (YYYY-MM-DD), got {value!r}")
     return value
+
+
+def fold(text: str) -> str:
+    """Lower-case *text* without Vietnamese diacritics, for matching ("Đăng ký" → "dang ky")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())

@@ -20,6 +20,8 @@ __all__ = [
     "MissingOfficeHoursError",
     "MotcuaError",
     "MotcuaWarning",
+    "NoResponsesError",
+    "SmallSampleWarning",
     "UncertainDataWarning",
 ]
 
@@ -40,6 +42,10 @@ class MissingOfficeHoursError(MotcuaError, ValueError):
     """Working-hour arithmetic was asked of a calendar that has no office hours."""
 
 
+class NoResponsesError(MotcuaError, ValueError):
+    """A share was asked of a tally with no responses: it is undefined, never 0 % or 100 %."""
+
+
 class MotcuaWarning(UserWarning):
     """Base class of every warning motcua emits."""
 
@@ -54,3 +60,7 @@ class EstimatedCalendarWarning(MotcuaWarning):
 
 class UncertainDataWarning(MotcuaWarning):
     """An answer rests on a legal fact the data marks as uncertain (the data says why)."""
+
+
+class SmallSampleWarning(MotcuaWarning):
+    """A share rests on fewer than 30 responses; read its interval, not its point value."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
-import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
@@ -25,7 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._data import check_keys, get_date, get_str, read_toml
+from ._data import check_keys, fold, get_date, get_str, read_toml
 from .calendar import WorkingCalendar
 from .errors import DataFileError, MotcuaError, UncertainDataWarning
 from .sources import LegalSource, sources
@@ -167,12 +166,6 @@ class Procedure:
 
 
 # --------------------------------------------------------------------------- the catalogue
-
-
-def fold(text: str) -> str:
-    """Lower-case *text* without Vietnamese diacritics, for matching ("Đăng ký" → "dang ky")."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -50,3 +50,27 @@ def time_limits() -> None:
     ).scaled(0.7)
     again: motcua.Deadline = local.deadline("1.004873", datetime(2026, 1, 5, 9), verification=False)
     print(due, text, ok, refs, found, again)
+
+
+def surveys() -> None:
+    """Never called: the proportion and survey API as mypy --strict sees it."""
+    p = motcua.Proportion(517, 517)
+    bounds: tuple[float, float] = p.interval(0.95, "clopper-pearson")
+    low: float = p.lower_bound()
+    three: tuple[float, float] = p.rule_of_three()
+    pvalue: float = p.binomial_test(0.95)
+    cmp: motcua.Comparison = p.compare(motcua.Proportion(480, 500))
+    diff: tuple[float, float] = cmp.interval("agresti-caffo")
+    tally = motcua.SurveyTally.from_counts({motcua.Channel.ONLINE: {"Hài lòng": 415}})
+    tally = tally + motcua.SurveyTally.from_responses([("in_person", "Hài lòng")])
+    share: motcua.Proportion = tally.satisfaction(motcua.Channel.ONLINE)
+    strat: motcua.StratifiedProportion = tally.stratified({motcua.Channel.ONLINE: 0.8, "in_person": 0.2})
+    n_eff: float = strat.n_eff
+    summary: motcua.SurveySummary = tally.summary()
+    records: list[dict[str, object]] = summary.to_records()
+    scale: motcua.Scale = motcua.scale("likert-5").with_scores({"Rất hài lòng": 5})
+    mean: motcua.MeanScore = tally.mean_score({"Rất hài lòng": 2, "Hài lòng": 1, "Chưa hài lòng": 0})
+    crit = motcua.CriteriaTally.from_counts({"a": {"online": {"Hài lòng": 3}}}, criteria="nd-118-2025", scale="online-3")
+    per: dict[str, motcua.Proportion | None] = crit.satisfaction()
+    goodman: dict[str, tuple[float, float]] = motcua.multinomial_intervals({"a": 1, "b": 2})
+    print(bounds, low, three, pvalue, diff, share, n_eff, records, scale, mean, per, goodman)
