@@ -1,7 +1,7 @@
-"""The ``motcua`` command line: thin commands over the library.
+"""``motcua calendar 2026 [--month M] [--json]``: a year's days off, swaps and make-up Saturdays.
 
-``motcua calendar 2026`` prints the year's civil-service days off, swapped days and make-up
-Saturdays with their sources, then a month grid; ``--json`` prints the same as JSON.
+Prints the civil-service days off, swapped days and make-up Saturdays with their sources, then
+a month grid; ``--json`` prints the same as JSON.
 """
 
 from __future__ import annotations
@@ -9,17 +9,15 @@ from __future__ import annotations
 import argparse
 import calendar as _stdlib_calendar
 import json
-import sys
 import warnings
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .calendar import WorkingCalendar, vietnam_calendar
-from .days import DayOff, MakeupDay
-from .errors import EstimatedCalendarWarning, MotcuaError
+from motcua.calendar import WorkingCalendar, vietnam_calendar
+from motcua.days import DayOff, MakeupDay
+from motcua.errors import EstimatedCalendarWarning
 
-__all__ = ["main"]
+__all__ = ["register"]
 
 _WEEKDAY_HEADER = "  T2  T3  T4  T5  T6  T7  CN"
 _MONTHS_VI = [f"Tháng {m}" for m in range(1, 13)]
@@ -128,45 +126,11 @@ def _month_len(year: int, month: int) -> int:
     return _stdlib_calendar.monthrange(year, month)[1]
 
 
-def _parser() -> argparse.ArgumentParser:
-    from importlib.metadata import version
-
-    parser = argparse.ArgumentParser(
-        prog="motcua", description="Vietnam's one-stop administrative procedures (một cửa)."
-    )
-    parser.add_argument("--version", action="version", version=f"motcua {version('motcua')}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def register(commands: Any) -> None:
+    """Add the ``calendar`` subcommand to the ``motcua`` parser's subparsers."""
     cal = commands.add_parser("calendar", help="a year's civil-service days off and make-up days, with sources")
     cal.add_argument("year", type=int, help="the year, 2013–2100")
     cal.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="only this month (1–12)")
     cal.add_argument("--json", action="store_true", help="print JSON instead of text")
     cal.add_argument("--include-proposed", action="store_true", help="apply proposed changes not yet found approved")
     cal.set_defaults(handler=_cmd_calendar)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        status: int = args.handler(args)
-    except BrokenPipeError:
-        # The reader went away (e.g. `motcua calendar 2026 | head`): not an error of ours.
-        # Point stdout at devnull so the interpreter's final flush does not fail again.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except (MotcuaError, ValueError, TypeError) as exc:
-        if args.debug:
-            raise
-        print(f"motcua: lỗi: {exc}", file=sys.stderr)
-        return 1
-    return status
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
