@@ -245,9 +245,13 @@ def test_interval_laws(x: int, extra: int, confidence: float) -> None:
         wider_low, wider_high = p.interval(min(0.9999, confidence + (1 - confidence) / 2), method)
         assert wider_low <= low + 1e-12
         assert high <= wider_high + 1e-12
-    cp_low, _cp_high = p.interval(confidence, "clopper-pearson")
-    w_low, _w_high = p.interval(confidence)
-    assert cp_low <= w_low + 1e-12 or x == n  # Clopper–Pearson is the conservative one
+    # Clopper–Pearson bounds are where the exact binomial tails equal α/2 (their definition).
+    cp_low, cp_high = p.interval(confidence, "clopper-pearson")
+    tail = (1 - confidence) / 2
+    if 0 < x:
+        assert Proportion(x, n).binomial_test(cp_low, "greater") == pytest.approx(tail, rel=1e-9)
+    if x < n:
+        assert Proportion(x, n).binomial_test(cp_high, "less") == pytest.approx(tail, rel=1e-9)
 
 
 @given(x1=st.integers(0, 300), e1=st.integers(0, 300), x2=st.integers(0, 300), e2=st.integers(0, 300))
