@@ -69,6 +69,9 @@ nitpick_ignore = [
     ("py:class", "Channels"),
     ("py:class", "Moments"),
     ("py:class", "datetime"),
+    # The type variable of stratified_proportion and multinomial_intervals (the keys of the
+    # strata or categories, returned as given).
+    ("py:class", "motcua.stats.K"),
 ]
 
 # Several records have a field called `date`; an unqualified `date` in a signature is the

@@ -248,7 +248,7 @@ def test_interval_laws(x: int, extra: int, confidence: float) -> None:
     # Clopper–Pearson bounds are where the exact binomial tails equal α/2 (their definition).
     cp_low, cp_high = p.interval(confidence, "clopper-pearson")
     tail = (1 - confidence) / 2
-    if 0 < x:
+    if x > 0:
         assert Proportion(x, n).binomial_test(cp_low, "greater") == pytest.approx(tail, rel=1e-9)
     if x < n:
         assert Proportion(x, n).binomial_test(cp_high, "less") == pytest.approx(tail, rel=1e-9)

@@ -128,8 +128,12 @@ def test_adding_tallies() -> None:
 
 def test_small_samples_warn_and_empty_tallies_refuse() -> None:
     small = SurveyTally.from_counts({"online": {"Hài lòng": 400}, "postal": {"Hài lòng": 12}})
-    with pytest.warns(SmallSampleWarning, match="12 responses"):
+    with pytest.warns(SmallSampleWarning, match="12 responses") as caught:
         small.satisfaction("postal")
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with pytest.warns(SmallSampleWarning) as caught:
+        small.channel("postal").mean_score({"Rất hài lòng": 2, "Hài lòng": 1, "Chưa hài lòng": 0})
+    assert caught[0].filename == __file__
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         small.satisfaction()  # 412 responses: no warning
@@ -252,7 +256,7 @@ def test_criteria_tallies_for_sipas() -> None:
     assert t + t == CriteriaTally.from_responses(forms + forms, criteria="sipas")
     with pytest.warns(SmallSampleWarning):
         summary = t.summary()
-    assert [r.key for r in summary.rows] == ["tiep-can", "thu-tuc", "cong-chuc", "ket-qua", "gop-y", "total"]
+    assert [r.key for r in summary.rows] == ["tiep-can", "thu-tuc", "cong-chuc", "ket-qua", "gop-y"]  # no pooled row
     assert "Tiếp cận dịch vụ hành chính công" in str(summary)
     assert len(t.to_records()) == 5 * 3 * 5
     assert repr(t) == "<CriteriaTally sipas on likert-5: [3, 0, 2, 1, 0]>"

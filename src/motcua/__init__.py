@@ -62,7 +62,15 @@ from .procedures import (
 from .reports import FORM_06_COLUMNS, PeriodReport, period_report
 from .scales import Criteria, Criterion, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales
 from .sources import LegalSource, sources
-from .stats import Comparison, Proportion, StratifiedProportion, half_up, multinomial_intervals, stratified_proportion
+from .stats import (
+    INTERVAL_METHODS,
+    Comparison,
+    Proportion,
+    StratifiedProportion,
+    half_up,
+    multinomial_intervals,
+    stratified_proportion,
+)
 from .surveys import CriteriaTally, MeanScore, SummaryRow, SurveySummary, SurveyTally
 from .timelimits import (
     CalendarDays,
@@ -77,6 +85,7 @@ from .timelimits import (
 
 __all__ = [
     "FORM_06_COLUMNS",
+    "INTERVAL_METHODS",
     "VN_TZ",
     "CalendarDays",
     "CalendarRangeError",

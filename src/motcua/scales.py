@@ -190,6 +190,7 @@ class Criteria:
 
     @property
     def keys(self) -> tuple[str, ...]:
+        """The criteria's keys, in the order of the source."""
         return tuple(c.key for c in self.items)
 
     def get(self, key_or_label: str) -> Criterion:

@@ -147,10 +147,12 @@ class Proportion:
 
     @property
     def value(self) -> float:
+        """The share as a float, ``successes / n``."""
         return self.successes / self.n
 
     @property
     def failures(self) -> int:
+        """``n - successes``."""
         return self.n - self.successes
 
     def percent(self, decimals: int = 1) -> Decimal:
@@ -160,7 +162,7 @@ class Proportion:
     def interval(self, confidence: float = 0.95, method: str = "wilson") -> tuple[float, float]:
         """A two-sided interval for the true share: ``wilson`` (score interval) by default.
 
-        ``method`` is one of :data:`INTERVAL_METHODS`: ``"clopper-pearson"`` guarantees at least
+        ``method`` is one of :data:`~motcua.INTERVAL_METHODS`: ``"clopper-pearson"`` guarantees at least
         the nominal coverage (conservative), ``"jeffreys"`` is the Bayesian interval with the
         Brown–Cai–DasGupta boundary adjustment, ``"agresti-coull"`` the "add z²/2" interval.
         At 100 % the upper bound is exactly 1.0, at 0 % the lower bound exactly 0.0.
@@ -244,6 +246,7 @@ class Comparison:
 
     @property
     def difference(self) -> float:
+        """The observed difference ``first.value - second.value``."""
         return self.first.value - self.second.value
 
     def interval(self, method: Literal["newcombe", "agresti-caffo"] = "newcombe") -> tuple[float, float]:
@@ -311,17 +314,21 @@ class StratifiedProportion:
 
     @property
     def value(self) -> float:
+        """The weighted share ``Σ W_h p_h``."""
         return math.fsum(self.weights[k] * p.value for k, p in self.strata.items())
 
     @property
     def n_eff(self) -> float:
+        """Kish's effective sample size ``1 / Σ(W_h² / n_h)``."""
         return 1.0 / math.fsum(self.weights[k] ** 2 / p.n for k, p in self.strata.items())
 
     def interval(self, confidence: float = 0.95, method: str = "wilson") -> tuple[float, float]:
+        """The ``method`` interval applied to ``(value, n_eff)``."""
         n_eff = self.n_eff
         return _interval(self.value * n_eff, n_eff, confidence, method)
 
     def percent(self, decimals: int = 1) -> Decimal:
+        """The weighted share in per cent, rounded half up."""
         return half_up(self.value * 100, decimals)
 
     def __str__(self) -> str:

@@ -81,12 +81,13 @@ def _proportion(successes: int, n: int, what: str) -> Proportion:
     return Proportion(successes, n)
 
 
-def _warn_small(n: int, what: str) -> None:
+def _warn_small(n: int, what: str, stacklevel: int) -> None:
+    """Warn under 30 responses; ``stacklevel`` counts from the caller of the public method."""
     if 0 < n < SMALL_SAMPLE:
         warnings.warn(
             f"{what} rests on {n} responses (< {SMALL_SAMPLE}); report its interval, not only the percentage",
             SmallSampleWarning,
-            stacklevel=3,
+            stacklevel=stacklevel + 1,
         )
 
 
@@ -104,9 +105,11 @@ class MeanScore:
 
     @property
     def se(self) -> float:
+        """The standard error ``sd / √n``."""
         return self.sd / math.sqrt(self.n)
 
     def interval(self, confidence: float = 0.95) -> tuple[float, float]:
+        """The normal-approximation interval ``mean ± z·se``."""
         if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
             raise ValueError(f"confidence must be strictly between 0 and 1, got {confidence!r}")
         z = NormalDist().inv_cdf(0.5 + confidence / 2)
@@ -265,7 +268,7 @@ class SurveyTally:
         row = self._row(channel)
         where = what if channel is None else f"{what} ({_channel(channel).label_vi})"
         p = _proportion(sum(row[:top]), sum(row), where)
-        _warn_small(p.n, where)
+        _warn_small(p.n, where, stacklevel=3)  # _share <- satisfaction/top_box <- the user
         return p
 
     def satisfaction(self, channel: Channel | str | None = None) -> Proportion:
@@ -318,7 +321,7 @@ class SurveyTally:
             raise ValueError("a mean score with a standard error needs at least two responses")
         mean = math.fsum(c * v for c, v in zip(row, s.scores, strict=True)) / n
         ss = math.fsum(c * (v - mean) ** 2 for c, v in zip(row, s.scores, strict=True))
-        _warn_small(n, "mean score")
+        _warn_small(n, "mean score", stacklevel=2)
         return MeanScore(mean, math.sqrt(ss / (n - 1)), n)
 
     def stratified(self, weights: Mapping[Channel | str, float] | None = None) -> StratifiedProportion:
@@ -360,7 +363,7 @@ class SurveyTally:
         rows.append(_summary_row("Tổng cộng", "total", self, confidence, method))
         stratified = self.stratified(weights) if weights is not None else None
         title = f"Khảo sát mức độ hài lòng: {self.total} phiếu"
-        return _make_summary(self, title, "Kênh", rows, confidence, method, stratified)
+        return _make_summary(self.scale, self.self_selected, title, "Kênh", rows, confidence, method, stratified)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per channel and level: ``channel``, ``level``, ``count`` (for pandas)."""
@@ -409,7 +412,8 @@ def _summary_row(label: str, key: str, tally: SurveyTally, confidence: float, me
 
 
 def _make_summary(
-    tally: SurveyTally,
+    scale_: Scale,
+    self_selected: bool,
     title: str,
     row_header: str,
     rows: list[SummaryRow],
@@ -419,7 +423,7 @@ def _make_summary(
 ) -> SurveySummary:
     notes: list[str] = []
     notes_en: list[str] = []
-    if tally.self_selected:
+    if self_selected:
         notes.append(
             "Phiếu tự nguyện: khoảng tin cậy chỉ tính sai số chọn mẫu, "
             "không tính sai lệch do tự chọn hay không trả lời."
@@ -435,9 +439,10 @@ def _make_summary(
         if r.n == 0:
             notes.append(f"{r.label}: không có phiếu; tỷ lệ không xác định.")
             notes_en.append(f"{r.label}: no responses; the share is undefined.")
-    s = tally.scale
+    s = scale_
     total = rows[-1]
-    if len(s.levels) == 3 and s.satisfied_count == 2 and total.top_box is not None:
+    # Only a channel table ends with a total row; a criteria table has none to quote.
+    if total.key == "total" and len(s.levels) == 3 and s.satisfied_count == 2 and total.top_box is not None:
         notes.append(
             f"Thang 3 mức: “{s.levels[1]}” là mức giữa; xem cả tỷ lệ “{s.levels[0]}” ({total.top_box.percent()} %)."
         )
@@ -570,6 +575,7 @@ class CriteriaTally:
 
     @property
     def scale(self) -> Scale:
+        """The scale every criterion is tallied on."""
         return self.tallies[0].scale
 
     @classmethod
@@ -669,17 +675,17 @@ class CriteriaTally:
         return CriteriaTally(self.criteria, tuple(a + b for a, b in zip(self.tallies, other.tallies, strict=True)))
 
     def summary(self, confidence: float = 0.95, method: str = "wilson") -> SurveySummary:
-        """A table with one row per criterion (all channels pooled)."""
+        """A table with one row per criterion (all channels pooled within each criterion)."""
         rows = [
             _summary_row(c.label, c.key, t, confidence, method)
             for c, t in zip(self.criteria.items, self.tallies, strict=True)
         ]
-        pooled = self.tallies[0]
-        for t in self.tallies[1:]:
-            pooled = pooled + t
-        rows.append(_summary_row("Tổng cộng (mọi tiêu chí)", "total", pooled, confidence, method))
-        title = f"{self.criteria.name}: {max(t.total for t in self.tallies)} phiếu (nhiều nhất một tiêu chí)"
-        return _make_summary(pooled, title, "Tiêu chí", rows, confidence, method, None)
+        # No pooled row: one form rates several criteria, so pooling the ratings would count a
+        # respondent several times and give a falsely narrow interval; index() combines them.
+        title = f"{self.criteria.name}: số phiếu đánh giá theo từng tiêu chí"
+        return _make_summary(
+            self.scale, self.tallies[0].self_selected, title, "Tiêu chí", rows, confidence, method, None
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per criterion, channel and level (for pandas)."""
@@ -690,6 +696,7 @@ class CriteriaTally:
         ]
 
     def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (needs pandas)."""
         return _frame(self.to_records())
 
     def __repr__(self) -> str:

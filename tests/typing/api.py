@@ -70,7 +70,8 @@ def surveys() -> None:
     records: list[dict[str, object]] = summary.to_records()
     scale: motcua.Scale = motcua.scale("likert-5").with_scores({"Rất hài lòng": 5})
     mean: motcua.MeanScore = tally.mean_score({"Rất hài lòng": 2, "Hài lòng": 1, "Chưa hài lòng": 0})
-    crit = motcua.CriteriaTally.from_counts({"a": {"online": {"Hài lòng": 3}}}, criteria="nd-118-2025", scale="online-3")
+    counts = {"a": {"online": {"Hài lòng": 3}}}
+    crit = motcua.CriteriaTally.from_counts(counts, criteria="nd-118-2025", scale="online-3")
     per: dict[str, motcua.Proportion | None] = crit.satisfaction()
     goodman: dict[str, tuple[float, float]] = motcua.multinomial_intervals({"a": 1, "b": 2})
     print(bounds, low, three, pvalue, diff, share, n_eff, records, scale, mean, per, goodman)
