@@ -15,6 +15,7 @@ import pytest
 
 import motcua
 from motcua._vietnam_data import parse_calendar, vietnam_data
+from motcua.slips import form_sets
 
 GOLDEN = Path(__file__).parent / "golden" / "python_holidays_vn_2013_2027.json"
 DATA_DIR = resources.files("motcua").joinpath("data")
@@ -46,6 +47,7 @@ def test_every_row_cites_a_known_source_and_every_source_is_cited() -> None:
         cited |= {ref.source.key for version in cat.rule_versions(rule.code) for ref in version.legal}
     cited |= {s.source.key for s in motcua.scales().values() if s.source is not None}
     cited |= {c.source.key for c in motcua.criteria_sets().values() if c.source is not None}
+    cited |= {key for s in form_sets() for key in (s.circular.key, s.decree.key)}
     # Two codes are cited by the code itself: the Labour Code for the years past the data, and
     # the Civil Code in every deadline explanation.
     assert set(registry) - cited <= {"blld-2019", "blds-2015"}

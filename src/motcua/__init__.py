@@ -48,7 +48,22 @@ from .errors import (
     SmallSampleWarning,
     UncertainDataWarning,
 )
+from .letters import (
+    DocxUnavailableError,
+    Letters,
+    MissingFieldError,
+    TemplateNotFoundError,
+    example_fields,
+    optional_fields,
+    render,
+    render_docx,
+    render_string,
+    required_fields,
+    templates,
+)
+from .lunar import LunarDate, lunar_date, solar_date, tet
 from .office_hours import OfficeHours, OfficeSchedule, SeasonalOfficeHours, Session
+from .offices import Office, Signer
 from .procedures import (
     Catalogue,
     Fee,
@@ -61,6 +76,7 @@ from .procedures import (
 )
 from .reports import FORM_06_COLUMNS, PeriodReport, period_report
 from .scales import Criteria, Criterion, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales
+from .slips import Applicant, Form, FormNotInForceError, FormSet, form_set, form_sets, slip_fields
 from .sources import LegalSource, sources
 from .stats import (
     INTERVAL_METHODS,
@@ -87,6 +103,7 @@ __all__ = [
     "FORM_06_COLUMNS",
     "INTERVAL_METHODS",
     "VN_TZ",
+    "Applicant",
     "CalendarDays",
     "CalendarRangeError",
     "CalendarStatus",
@@ -103,6 +120,7 @@ __all__ = [
     "DayKind",
     "DayOff",
     "Deadline",
+    "DocxUnavailableError",
     "Dossier",
     "DossierEventError",
     "DossierStatus",
@@ -110,16 +128,23 @@ __all__ = [
     "Event",
     "Extended",
     "Fee",
+    "Form",
+    "FormNotInForceError",
+    "FormSet",
     "LateExtensionWarning",
     "LegalRef",
     "LegalSource",
+    "Letters",
+    "LunarDate",
     "MakeupDay",
     "MeanScore",
+    "MissingFieldError",
     "MissingOfficeHoursError",
     "MotcuaError",
     "MotcuaWarning",
     "NoResponsesError",
     "NotInForceError",
+    "Office",
     "OfficeHours",
     "OfficeSchedule",
     "Outcome",
@@ -135,6 +160,7 @@ __all__ = [
     "Scale",
     "SeasonalOfficeHours",
     "Session",
+    "Signer",
     "SmallSampleWarning",
     "StepRecord",
     "StratifiedProportion",
@@ -143,6 +169,7 @@ __all__ = [
     "Supplemented",
     "SurveySummary",
     "SurveyTally",
+    "TemplateNotFoundError",
     "TimeLimit",
     "Timeline",
     "TransferReturned",
@@ -161,14 +188,27 @@ __all__ = [
     "combine_reports",
     "criteria",
     "criteria_sets",
+    "example_fields",
+    "form_set",
+    "form_sets",
     "half_up",
+    "lunar_date",
     "multinomial_intervals",
+    "optional_fields",
     "period_report",
     "period_report_columns",
+    "render",
+    "render_docx",
+    "render_string",
+    "required_fields",
     "scale",
     "scales",
+    "slip_fields",
+    "solar_date",
     "sources",
     "stratified_proportion",
+    "templates",
+    "tet",
     "vietnam_calendar",
 ]
 
