@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 from motcua.errors import MotcuaError
 
-from . import calendar
+from . import calendar, example
 
 __all__ = ["main"]
 
 #: The subcommand modules, in the order ``motcua --help`` lists them.
-_COMMANDS = (calendar,)
+_COMMANDS = (calendar, example)
 
 
 def _parser() -> argparse.ArgumentParser:
