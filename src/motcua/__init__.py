@@ -74,6 +74,15 @@ from .procedures import (
     UnknownProcedureError,
     catalogue,
 )
+from .registers import (
+    REGISTER_COLUMNS,
+    RegisterColumn,
+    RegisterFormatError,
+    RegisterReadResult,
+    RejectedRow,
+    read_register,
+    write_register,
+)
 from .reports import FORM_06_COLUMNS, PeriodReport, period_report
 from .scales import Criteria, Criterion, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales
 from .slips import Applicant, Form, FormNotInForceError, FormSet, form_set, form_sets, slip_fields
@@ -102,6 +111,7 @@ from .timelimits import (
 __all__ = [
     "FORM_06_COLUMNS",
     "INTERVAL_METHODS",
+    "REGISTER_COLUMNS",
     "VN_TZ",
     "Applicant",
     "CalendarDays",
@@ -154,6 +164,10 @@ __all__ = [
     "ProcedureStep",
     "Proportion",
     "Refused",
+    "RegisterColumn",
+    "RegisterFormatError",
+    "RegisterReadResult",
+    "RejectedRow",
     "Resolved",
     "Returned",
     "SameDay",
@@ -197,6 +211,7 @@ __all__ = [
     "optional_fields",
     "period_report",
     "period_report_columns",
+    "read_register",
     "render",
     "render_docx",
     "render_string",
@@ -210,6 +225,7 @@ __all__ = [
     "templates",
     "tet",
     "vietnam_calendar",
+    "write_register",
 ]
 
 
