@@ -72,6 +72,14 @@ nitpick_ignore = [
     # The type variable of stratified_proportion and multinomial_intervals (the keys of the
     # strata or categories, returned as given).
     ("py:class", "motcua.stats.K"),
+    # Letters: the template directories may be os.PathLike; `Format` is the module's alias for
+    # Literal["text", "html"]; Letters.environment() returns a Jinja2 environment.
+    ("py:class", "os.PathLike"),
+    ("py:class", "Format"),
+    ("py:class", "jinja2.Environment"),
+    # Signer's docstring names motcua.offices.AUTHORITIES, a module constant that is not part of
+    # the top-level API the reference documents (the prefixes are listed in the glossary).
+    ("py:data", "AUTHORITIES"),
 ]
 
 # Several records have a field called `date`; an unqualified `date` in a signature is the

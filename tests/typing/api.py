@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import io
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, assert_type
 
 import motcua
+from motcua import letters, lunar, vietnamese
+from motcua.example import ExampleLetter, ExampleResult, run_example, seed_register, seed_survey
+from motcua.offices import Office, Signer
+from motcua.registers import RegisterReadResult, RejectedRow, read_register, write_register
+from motcua.slips import Applicant, Form, FormSet, form_set, form_sets, slip_fields
 
 
 def api() -> None:
@@ -75,3 +84,154 @@ def surveys() -> None:
     per: dict[str, motcua.Proportion | None] = crit.satisfaction()
     goodman: dict[str, tuple[float, float]] = motcua.multinomial_intervals({"a": 1, "b": 2})
     print(bounds, low, three, pvalue, diff, share, n_eff, records, scale, mean, per, goodman)
+
+
+def calendar_records() -> None:
+    """Never called: days off, make-up days, sources and office hours as mypy --strict sees them."""
+    cal = motcua.vietnam_calendar(include_proposed=False)
+    off: motcua.DayOff | None = cal.day_off(date(2026, 1, 2))
+    assert off is not None
+    kind_vi: str = off.kind.label_vi
+    on_weekend: bool = off.on_weekend
+    article: str | None = off.article
+    makeup: motcua.MakeupDay = cal.makeup_days(2026)[0]
+    replaces: date | None = makeup.replaces
+    status: motcua.CalendarStatus = motcua.CalendarStatus.CONFIRMED
+    note: str = cal.year_note(2026)
+    until: date = cal.data_until
+    src: motcua.LegalSource = motcua.sources()["blld-2019"]
+    local_src: motcua.LegalSource = motcua.LegalSource.local("Quyết định 1/QĐ-UBND")
+    effective: date | None = src.effective
+    hours = motcua.OfficeHours.parse("07:30-11:30, 13:30-17:00")
+    session: motcua.Session = hours.sessions[0]
+    length: timedelta = session.duration
+    opening: time = hours.opening
+    seasonal = motcua.SeasonalOfficeHours({(4, 1): hours, (10, 1): hours})
+    schedule: motcua.OfficeSchedule = seasonal
+    today_hours: motcua.OfficeHours = schedule.hours_on(date(2026, 7, 1))
+    with_hours: motcua.WorkingCalendar = cal.with_office_hours(seasonal)
+    next_day: date = with_hours.next_working_day(date(2026, 2, 13))
+    tz = motcua.VN_TZ
+    print(kind_vi, on_weekend, article, replaces, status, note, until, local_src, effective, length, opening)
+    print(today_hours, next_day, tz)
+
+
+def dossiers_and_reports() -> None:
+    """Never called: dossiers, timelines and form 06 as mypy --strict sees them."""
+    dossier = motcua.Dossier(
+        "1.004873",
+        datetime(2026, 4, 24, 9, 0),
+        motcua.Channel.ONLINE,
+        "000.00.00.H00-260424-0001",
+        [motcua.SupplementRequested(datetime(2026, 4, 27, 9, 0), reason="thiếu tờ khai")],
+        agency="UBND phường",
+    )
+    dossier = dossier.with_event(motcua.Supplemented(datetime(2026, 4, 28, 9, 0)))
+    dossier = dossier.with_event(motcua.Extended(datetime(2026, 5, 4, 9, 0), new_due=date(2026, 5, 8), reason="x"))
+    dossier = dossier.with_event(motcua.Resolved(datetime(2026, 5, 6, 10, 0)))
+    procedure: motcua.Procedure = dossier.procedure
+    received: datetime = dossier.received_local
+    events: tuple[motcua.Event, ...] = dossier.events
+    timeline: motcua.Timeline = dossier.timeline(as_of=date(2026, 5, 31), rule=motcua.PauseRule.DASHBOARD)
+    assert_type(timeline.outcome, motcua.Outcome)
+    assert_type(timeline.ended_at, datetime | None)
+    finished: bool = timeline.outcome.finished
+    status: motcua.DossierStatus = timeline.status
+    label: str = status.label_vi
+    due: motcua.Deadline = timeline.effective_due
+    responsible: tuple[str, ...] = timeline.responsible
+    steps: tuple[motcua.StepRecord, ...] = timeline.late_steps
+    record: dict[str, Any] = timeline.to_record()
+    report: motcua.PeriodReport = motcua.period_report(
+        [dossier], date(2026, 4, 1), date(2026, 5, 31), by="procedure", rule="legal"
+    )
+    assert_type(report.on_time_rate, motcua.Proportion | None)
+    groups: Mapping[Any, motcua.PeriodReport] = report.groups
+    points: float | None = report.timeliness_points_766
+    rows: list[dict[str, Any]] = report.to_records()
+    columns: tuple[tuple[int, str, str], ...] = motcua.FORM_06_COLUMNS
+    columnar: motcua.PeriodReport = motcua.period_report_columns(
+        [datetime(2026, 4, 24, 9, 0)], [None], date(2026, 4, 1), date(2026, 5, 31), procedure="1.004873"
+    )
+    total: motcua.PeriodReport = motcua.combine_reports([report, columnar], by_group=True)
+    rounded: Decimal = motcua.half_up(0.125, 2)
+    error: type[ValueError] = motcua.DossierEventError
+    warning: type[UserWarning] = motcua.LateExtensionWarning
+    print(procedure, received, events, finished, label, due, responsible, steps, record, groups, points, rows)
+    print(columns, total, rounded, error, warning)
+
+
+def letters_and_slips() -> None:
+    """Never called: letters, slips, offices and signers as mypy --strict sees them."""
+    names: tuple[str, ...] = motcua.templates()
+    fields: dict[str, Any] = motcua.example_fields("chuc-mung-khai-sinh")
+    needed: frozenset[str] = motcua.required_fields("chuc-mung-khai-sinh", "html")
+    optional: frozenset[str] = motcua.optional_fields("chuc-mung-khai-sinh")
+    text: str = motcua.render("chuc-mung-khai-sinh", **fields)
+    html: str = letters.render("chuc-mung-khai-sinh", "html", **fields)
+    word: bytes = motcua.render_docx("chuc-mung-khai-sinh", **fields)
+    own: str = motcua.render_string("{{ ten }}", "html", ten="Trần & Con")
+    custom = motcua.Letters(["my-templates"])
+    same: str = custom.render("chuc-mung-khai-sinh", **fields)
+    ward = Office(name="Ủy ban nhân dân\nphường Hải Đăng", locality="Hải Đăng", symbol="UBND")
+    office: motcua.Office = ward
+    one_line: str = ward.name_in_text
+    number: str = ward.symbol_for("TB")
+    signer: motcua.Signer = Signer("Lê Minh Quân", "Phó Chủ tịch", authority="KT.", on_behalf_of="Chủ tịch")
+    lines: tuple[str, ...] = signer.lines
+    applicant: motcua.Applicant = Applicant(name="Phạm Văn Bình", address="Tổ 5, phường Hải Đăng")
+    dossier = motcua.Dossier("1.004873", datetime(2026, 4, 24, 9, 0), code="000.00.00.H00-260424-0001")
+    slip: dict[str, Any] = slip_fields(
+        "giay-tiep-nhan", dossier, office=office, applicant=applicant, officer="Trần Thị Thu", documents=["Tờ khai"]
+    )
+    forms: FormSet = form_set(date(2026, 3, 2))
+    every: tuple[motcua.FormSet, ...] = form_sets()
+    form: Form = forms.form("giay-tiep-nhan")
+    title: str = form.title
+    circular: motcua.LegalSource = forms.circular
+    slip_fields_too = motcua.slip_fields
+    missing: type[KeyError] = motcua.MissingFieldError
+    unknown: type[LookupError] = motcua.TemplateNotFoundError
+    no_docx: type[ImportError] = motcua.DocxUnavailableError
+    no_form: type[LookupError] = motcua.FormNotInForceError
+    print(names, needed, optional, text, html, word, own, same, one_line, number, lines, slip, every, title, circular)
+    print(slip_fields_too, missing, unknown, no_docx, no_form)
+
+
+def lunar_and_vietnamese() -> None:
+    """Never called: the lunar calendar and Vietnamese formatting as mypy --strict sees them."""
+    day: motcua.LunarDate = motcua.lunar_date(date(2026, 2, 17))
+    year: int = day.year
+    leap: bool = day.leap
+    name: str = day.year_name
+    words: str = day.vi("traditional")
+    solar: date = day.to_solar()
+    new_year: date = motcua.tet(2026)
+    gio_to: date = motcua.solar_date(2026, 3, 10)
+    leap_month: int | None = lunar.leap_month(2025)
+    days: int = lunar.month_length(2025, 6, leap=True)
+    earlier: bool = motcua.LunarDate(2025, 6, 5, leap=True) < day
+    amount: str = vietnamese.amount_in_words(1_250_000)
+    line: str = vietnamese.place_date_line("Hải Đăng", date(2026, 3, 5))
+    sorted_names: list[str] = vietnamese.sort_names(["Trần Văn An", "Lê Thị Bình"])
+    key: vietnamese.CollationKey = vietnamese.collation_key("Đà Nẵng")
+    print(year, leap, name, words, solar, new_year, gio_to, leap_month, days, earlier, amount, line, sorted_names, key)
+
+
+def registers_and_example() -> None:
+    """Never called: the CSV register and the embedded example as mypy --strict sees them."""
+    result: RegisterReadResult = read_register(io.StringIO("code,procedure,received_at\n"), mapping={"code": "code"})
+    dossiers: tuple[motcua.Dossier, ...] = result.dossiers
+    rejected: tuple[RejectedRow, ...] = result.rejected
+    line: int = rejected[0].line
+    written: int = write_register(dossiers, io.StringIO(), delimiter=";")
+    example: ExampleResult = run_example(2016, n=300, seed=7)
+    timelines: tuple[motcua.Timeline, ...] = example.timelines
+    monthly: tuple[tuple[int, motcua.Proportion | None], ...] = example.monthly
+    letter: ExampleLetter = example.letters[0]
+    page: str = example.to_html()
+    summary: str = example.summary_text()
+    numbers: dict[str, Any] = example.key_numbers()
+    register: tuple[motcua.Dossier, ...] = seed_register(2016, 100, seed=1)
+    survey: motcua.SurveyTally = seed_survey()
+    print(line, written, timelines, monthly, letter.html, page, summary, numbers, register, survey)
