@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 from motcua.errors import MotcuaError
 
-from . import calendar, deadline, example, procedures, report
+from . import calendar, deadline, example, letter, procedures, report
 
 __all__ = ["main"]
 
 #: The subcommand modules, in the order ``motcua --help`` lists them.
-_COMMANDS = (calendar, deadline, procedures, report, example)
+_COMMANDS = (calendar, deadline, procedures, report, letter, example)
 
 
 def _parser() -> argparse.ArgumentParser:
