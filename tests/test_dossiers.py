@@ -296,3 +296,15 @@ def test_missing_moments_are_refused() -> None:
         Resolved(pd.NaT)
     with pytest.raises(ValueError, match="NaT"):
         Dossier(MARITAL, pd.NaT)
+
+
+def test_errors_name_the_dossier_and_verification_is_checked_at_construction() -> None:
+    with pytest.raises(motcua.DossierEventError, match=r"^dossier HS-1: event 1 \(Refused"):
+        motcua.Dossier(
+            "1.004873",
+            datetime(2026, 3, 2, 9),
+            code="HS-1",
+            events=[motcua.Resolved(datetime(2026, 3, 3, 9)), motcua.Refused(datetime(2026, 3, 3, 10), reason="x")],
+        )
+    with pytest.raises(ValueError, match=r"dossier HS-2: verification=True, but 1\.001193"):
+        motcua.Dossier("1.001193", datetime(2026, 3, 2, 9), code="HS-2", verification=True)

@@ -165,7 +165,9 @@ def test_vietnamese_headers_bom_and_every_bad_row() -> None:
     assert reasons[7] == "resolved_at: 2016-01-04 10:00 is before received_at (2016-01-05 08:00)"
     assert reasons[8] == "code: duplicate dossier code 'VI-0001' (first on line 2)"
     assert reasons[9] == "code: missing (a required column)"
-    assert reasons[10].startswith("impossible sequence of events: event 1 (Refused at 2016-01-08 09:00)")
+    assert reasons[10].startswith(
+        "impossible sequence of events: dossier VI-0009: event 1 (Refused at 2016-01-08 09:00)"
+    )
     assert "already reached a final state" in reasons[10]
     assert reasons[11] == "the row has 3 cells but the header has 9; check the delimiter and the quoting"
     raw = next(r.raw for r in result.rejected if r.line == 5)
@@ -327,8 +329,8 @@ def test_an_event_date_alone_is_that_day() -> None:
         ("new_due", "2016-01-20", "new_due: given without extended_at"),
         ("extended_at", "2016-01-05 08:00", "new_due: missing (extended_at needs the new appointment)"),
         ("extended_at,new_due", "2016-01-05 08:00,2016-01-06", "impossible sequence of events: Extended at"),
-        ("supplemented_at", "2016-01-05 08:00", "impossible sequence of events: event 0 (Supplemented"),
-        ("closed_at", "2016-01-05 08:00", "impossible sequence of events: event 0 (Closed"),
+        ("supplemented_at", "2016-01-05 08:00", "impossible sequence of events: dossier A: event 0 (Supplemented"),
+        ("closed_at", "2016-01-05 08:00", "impossible sequence of events: dossier A: event 0 (Closed"),
         ("resolved_at", "2016-01-03 08:00", "resolved_at: 2016-01-03 08:00 is before received_at (2016-01-04 08:00)"),
         ("resolved_at", "soon", "resolved_at: 'soon' is not a date or moment"),
     ],

@@ -352,7 +352,21 @@ class Dossier:
             agency=agency,
             verification=verification,
         )
-        _validate(self)
+        if verification and self.procedure.verification_limit is None:
+            # Caught here rather than in timeline(), so that one bad dossier cannot abort a report.
+            raise ValueError(
+                f"{self._label()}verification=True, but {self.procedure.code} ({self.procedure.name}) "
+                "has no separate time limit for verification"
+            )
+        try:
+            _validate(self)
+        except DossierEventError as exc:
+            if self.code is None:
+                raise
+            raise DossierEventError(f"{self._label()}{exc}") from None
+
+    def _label(self) -> str:
+        return f"dossier {self.code}: " if self.code else ""
 
     @property
     def received_local(self) -> datetime:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import MotcuaError
+from .slips import SLIP_TEMPLATES
 
 if TYPE_CHECKING:
     import jinja2
@@ -66,15 +67,7 @@ Format = Literal["text", "html"]
 #: The letters: congratulations after a birth or marriage registration, condolences after a death.
 LETTER_TEMPLATES = ("chuc-mung-khai-sinh", "chuc-mung-ket-hon", "chia-buon-khai-tu")
 #: Every shipped template, letters first, then the one-stop slips.
-TEMPLATES = (
-    *LETTER_TEMPLATES,
-    "giay-tiep-nhan",
-    "phieu-yeu-cau-bo-sung",
-    "phieu-tu-choi",
-    "phieu-xin-loi",
-    "thong-bao-dung",
-    "phieu-kiem-soat",
-)
+TEMPLATES = (*LETTER_TEMPLATES, *SLIP_TEMPLATES)
 _FORMATS: tuple[Format, ...] = ("text", "html")
 # Fields motcua computes when the caller leaves them out: the slip's form number and title, from
 # the form set in force on the slip's date (ngay).

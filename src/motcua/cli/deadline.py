@@ -30,7 +30,8 @@ from motcua.vietnamese import format_date, nfc, weekday_name
 __all__ = ["register"]
 
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_LEVELS_VI = {
+#: Vietnamese names of the catalogue's levels, shared by the deadline and procedures commands.
+LEVELS_VI = {
     "commune": "cấp xã",
     "district": "cấp huyện",
     "province": "cấp tỉnh",
@@ -240,7 +241,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         return 0
     en = lang == "en"
     span = version_span(procedure, lang)
-    level = procedure.level if en else _LEVELS_VI.get(procedure.level, procedure.level)
+    level = procedure.level if en else LEVELS_VI.get(procedure.level, procedure.level)
     name = f"{procedure.name} ({procedure.name_en})" if en and procedure.name_en else procedure.name
     limit = d.limit.label("en" if en else "vi")
     if args.verification:

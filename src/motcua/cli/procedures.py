@@ -15,19 +15,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from motcua.cli.deadline import date_argument, version_span
+from motcua.cli.deadline import LEVELS_VI, date_argument, version_span
 from motcua.procedures import Catalogue, NotInForceError, Procedure, catalogue
 from motcua.vietnamese import format_date, nfc
 
 __all__ = ["register"]
 
-_LEVELS_VI = {
-    "commune": "cấp xã",
-    "district": "cấp huyện",
-    "province": "cấp tỉnh",
-    "ministry": "cấp bộ",
-    "inter-agency": "liên thông",
-}
 _HEADERS = ("Mã (code)", "Tên thủ tục (name)", "Thời hạn (time limit)", "Lệ phí (fee)", "Lĩnh vực, cấp")
 _WIDTHS = (13, 36, 22, 22, 18)
 
@@ -128,7 +121,7 @@ def _cmd_procedures(args: argparse.Namespace) -> int:
     print()
     if found:
         rows = [
-            (p.code, p.name, _limit_text(p), _fee_text(p), f"{p.field}, {_LEVELS_VI.get(p.level, p.level)}")
+            (p.code, p.name, _limit_text(p), _fee_text(p), f"{p.field}, {LEVELS_VI.get(p.level, p.level)}")
             for p in found
         ]
         print("\n".join(_table(rows)))
