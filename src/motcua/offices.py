@@ -1,11 +1,11 @@
-"""The issuing office and the signer of a letter or slip, as the letterhead needs them.
+r"""The issuing office and the signer of a letter or slip, as the letterhead needs them.
 
 Nothing about a ward is built into the templates: the body's name, its superior body, the place
 on the date line, the symbol in the document number and the signature block all come from an
 :class:`Office` and a :class:`Signer` that the caller describes once.
 
 >>> from motcua.offices import Office, Signer
->>> ward = Office(name="Ủy ban nhân dân\\nphường Hải Đăng", locality="Hải Đăng", symbol="UBND")
+>>> ward = Office(name="Ủy ban nhân dân\nphường Hải Đăng", locality="Hải Đăng", symbol="UBND")
 >>> ward.name_in_text
 'Ủy ban nhân dân phường Hải Đăng'
 >>> vice = Signer("Lê Minh Quân", "Phó Chủ tịch", authority="KT.", on_behalf_of="Chủ tịch",
@@ -51,11 +51,11 @@ def _one_line(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 
 @attrs.frozen(kw_only=True)
 class Office:
-    """An issuing body as its letterhead shows it (Decree 30/2020/NĐ-CP Art. 8(2)(b), Appendix I cell 2).
+    r"""An issuing body as its letterhead shows it (Decree 30/2020/NĐ-CP Art. 8(2)(b), Appendix I cell 2).
 
     * ``name``: the body's official name in normal case ("Ủy ban nhân dân phường Hải Đăng"); the
       letterhead prints it in capitals. A newline marks where the heading breaks ("Ủy ban nhân
-      dân\\nphường Hải Đăng"); running text joins the lines with a space.
+      dân\nphường Hải Đăng"); running text joins the lines with a space.
     * ``parent_body``: the directly governing body, printed above the name, not bold ("" for none).
     * ``locality``: the place on the date line. A local body writes its own administrative unit
       (Appendix I cell 4): a ward writes "Hải Đăng", or "Phường 1" in full when the unit is a number.
