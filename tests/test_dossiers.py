@@ -308,3 +308,24 @@ def test_errors_name_the_dossier_and_verification_is_checked_at_construction() -
         )
     with pytest.raises(ValueError, match=r"dossier HS-2: verification=True, but 1\.001193"):
         motcua.Dossier("1.001193", datetime(2026, 3, 2, 9), code="HS-2", verification=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("online", Channel.ONLINE),
+        ("Trực tuyến một phần", Channel.ONLINE),
+        ("in_person", Channel.IN_PERSON),
+        ("TRỰC TIẾP", Channel.IN_PERSON),
+        ("Dịch vụ bưu chính", Channel.POSTAL),
+        ("BCCI", Channel.POSTAL),
+        (Channel.POSTAL, Channel.POSTAL),
+    ],
+)
+def test_channel_parse(text: str | Channel, channel: Channel) -> None:
+    assert Channel.parse(text) is channel
+
+
+def test_channel_parse_refuses_unknown_words() -> None:
+    with pytest.raises(ValueError, match="unknown channel 'fax'"):
+        Channel.parse("fax")

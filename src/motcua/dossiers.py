@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from ._data import fold
 from .calendar import VN_TZ, WorkingCalendar, _to_local, vietnam_calendar
 from .errors import MotcuaError, MotcuaWarning
 from .procedures import Procedure, catalogue
@@ -76,6 +77,35 @@ class Channel(enum.StrEnum):
     @property
     def label_vi(self) -> str:
         return {"in_person": "Trực tiếp", "postal": "Dịch vụ bưu chính", "online": "Trực tuyến"}[self.value]
+
+    @classmethod
+    def parse(cls, text: str | Channel) -> Channel:
+        """The channel a register or a form names, in English or Vietnamese, with or without diacritics.
+
+        >>> Channel.parse("Trực tuyến toàn trình"), Channel.parse("buu chinh cong ich")
+        (<Channel.ONLINE: 'online'>, <Channel.POSTAL: 'postal'>)
+        """
+        if isinstance(text, Channel):
+            return text
+        if isinstance(text, str):
+            found = _CHANNEL_WORDS.get(" ".join(fold(text).replace("_", " ").replace("-", " ").split()))
+            if found is not None:
+                return found
+        raise ValueError(
+            f"unknown channel {text!r}; use online, in_person or postal (Trực tuyến, Trực tiếp, Bưu chính)"
+        )
+
+
+# Words exports and forms use for each channel (folded: no diacritics, lower case, single spaces).
+_CHANNEL_WORDS: dict[str, Channel] = {
+    **dict.fromkeys(
+        ("online", "truc tuyen", "truc tuyen toan trinh", "truc tuyen mot phan", "dvc truc tuyen"), Channel.ONLINE
+    ),
+    **dict.fromkeys(("in person", "inperson", "truc tiep", "tai quay", "nop truc tiep"), Channel.IN_PERSON),
+    **dict.fromkeys(
+        ("postal", "buu chinh", "dich vu buu chinh", "buu chinh cong ich", "buu dien", "bcci"), Channel.POSTAL
+    ),
+}
 
 
 class Outcome(enum.StrEnum):

@@ -222,13 +222,6 @@ _EVENT_COLUMNS: tuple[tuple[str, type[Event], str | None], ...] = (
 )
 _RANK = {kind: rank for rank, (_, kind, _) in enumerate(_EVENT_COLUMNS)}
 
-_CHANNELS: Mapping[str, Channel] = {
-    **dict.fromkeys(("online", "truc tuyen", "truc tuyen toan trinh", "truc tuyen mot phan", "dvc truc tuyen"),
-                    Channel.ONLINE),
-    **dict.fromkeys(("in person", "inperson", "truc tiep", "tai quay", "nop truc tiep"), Channel.IN_PERSON),
-    **dict.fromkeys(("postal", "buu chinh", "dich vu buu chinh", "buu chinh cong ich", "buu dien", "bcci"),
-                    Channel.POSTAL),
-}  # fmt: skip
 _YES = frozenset(("yes", "y", "true", "1", "x", "co"))
 _NO = frozenset(("", "no", "n", "false", "0", "khong"))
 
@@ -459,7 +452,10 @@ class _Reader:
 
     def channel(self, raw: str) -> Channel | None:
         if raw not in self.channels:
-            self.channels[raw] = _CHANNELS.get(" ".join(fold(raw).replace("_", " ").replace("-", " ").split()))
+            try:
+                self.channels[raw] = Channel.parse(raw)
+            except ValueError:
+                self.channels[raw] = None
         return self.channels[raw]
 
     def flag(self, raw: str) -> bool | None:

@@ -29,7 +29,6 @@ from typing import Any
 
 import attrs
 
-from ._data import fold
 from .dossiers import Channel
 from .errors import NoResponsesError, SmallSampleWarning, UncertainDataWarning
 from .scales import Criteria, Scale, UnknownLevelError, criteria, scale
@@ -41,26 +40,16 @@ __all__ = ["CriteriaTally", "MeanScore", "SummaryRow", "SurveySummary", "SurveyT
 SMALL_SAMPLE = 30
 
 _CHANNELS = tuple(Channel)
-_CHANNEL_WORDS = {
-    **{fold(c.label_vi): c for c in Channel},
-    **{c.value: c for c in Channel},
-    **{fold(c.value.replace("_", " ")): c for c in Channel},
-    "truc tiep": Channel.IN_PERSON,
-    "buu chinh": Channel.POSTAL,
-}
 
 
 def _channel(value: object) -> Channel:
-    if isinstance(value, Channel):
-        return value
-    if isinstance(value, str):
-        found = _CHANNEL_WORDS.get(fold(value))
-        if found is not None:
-            return found
-    raise UnknownLevelError(
-        f"unknown channel {value!r}; use Channel.ONLINE, Channel.IN_PERSON or Channel.POSTAL "
-        "(or 'online', 'in_person', 'postal', 'trực tuyến', 'trực tiếp', 'bưu chính')"
-    )
+    try:
+        return Channel.parse(value)  # type: ignore[arg-type]  # anything else is refused below
+    except ValueError:
+        raise UnknownLevelError(
+            f"unknown channel {value!r}; use Channel.ONLINE, Channel.IN_PERSON or Channel.POSTAL "
+            "(or 'online', 'in_person', 'postal', 'trực tuyến', 'trực tiếp', 'bưu chính')"
+        ) from None
 
 
 def _check_count(count: object, where: str) -> int:
