@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from motcua import Proportion, half_up, multinomial_intervals, stratified_proportion
+from motcua import Proportion, half_up, multinomial_intervals, shown_percent, stratified_proportion
 from motcua._special import betainc, betaincinv
 from motcua.stats import INTERVAL_METHODS
 
@@ -297,3 +297,39 @@ def test_more_bad_input(make: Any, error: type[Exception] | None, message: str) 
         return
     with pytest.raises(error, match=message):
         make()
+
+
+class TestShownPercent:
+    @pytest.mark.parametrize(
+        ("share", "shown"),
+        [
+            (1.0, "100.0"),
+            (0.0, "0.0"),
+            (0.5, "50.0"),
+            (0.12345, "12.3"),
+            (0.99956, "99.96"),
+            (9154 / 9158, "99.96"),
+            (0.999996, "99.9996"),
+            (0.00004, "0.004"),
+            (Decimal(1) / Decimal(3), "33.3"),
+        ],
+    )
+    def test_values(self, share: float | Decimal, shown: str) -> None:
+        assert str(shown_percent(share)) == shown
+
+    @given(st.integers(1, 10**7).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
+    def test_never_claims_all_or_none_falsely(self, counts: tuple[int, int]) -> None:
+        x, n = counts
+        shown = shown_percent(Decimal(x) / Decimal(n))
+        assert (shown == 100) == (x == n)
+        assert (shown == 0) == (x == 0)
+        assert abs(shown - Decimal(x) * 100 / Decimal(n)) <= Decimal("0.05")
+
+    def test_str_of_a_large_on_time_rate_shows_its_lower_bound(self) -> None:
+        assert str(Proportion(9158, 9158)) == "9158/9158 = 100.0 % (95 % CI 99.96–100.0 %)"
+        assert str(Proportion(9154, 9158)).startswith("9154/9158 = 99.96 % ")
+
+    @pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan")])
+    def test_out_of_range(self, bad: float) -> None:
+        with pytest.raises(ValueError, match="between 0 and 1"):
+            shown_percent(bad)

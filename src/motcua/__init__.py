@@ -94,6 +94,7 @@ from .stats import (
     StratifiedProportion,
     half_up,
     multinomial_intervals,
+    shown_percent,
     stratified_proportion,
 )
 from .surveys import CriteriaTally, MeanScore, SummaryRow, SurveySummary, SurveyTally
@@ -218,6 +219,7 @@ __all__ = [
     "required_fields",
     "scale",
     "scales",
+    "shown_percent",
     "slip_fields",
     "solar_date",
     "sources",

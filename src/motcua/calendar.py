@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from importlib import metadata
@@ -37,6 +36,7 @@ import attrs
 
 from ._table import BASE, BASE_DATE, HoursTable, Table
 from ._vietnam_data import FIRST_YEAR, LAST_YEAR, VietnamData, vietnam_data
+from ._warn import warn
 from .days import CalendarStatus, DayKind, DayOff, MakeupDay
 from .errors import CalendarRangeError, EstimatedCalendarWarning, MissingOfficeHoursError
 from .office_hours import OfficeHours, OfficeSchedule
@@ -311,13 +311,12 @@ class WorkingCalendar:
         table = self._table(day)
         return table, day.toordinal() - BASE
 
-    def _warn_estimated(self, latest: date, depth: int = 1) -> None:
-        warnings.warn(
+    def _warn_estimated(self, latest: date) -> None:
+        warn(
             f"the answer depends on {latest}, past the announced civil-service calendar data (which ends "
             f"{self.data_until}); it follows the Labour Code rules and may change when that year's swaps "
             "and make-up days are announced",
             EstimatedCalendarWarning,
-            stacklevel=2 + depth,
         )
 
     # ------------------------------------------------------------------ day arithmetic
@@ -373,7 +372,7 @@ class WorkingCalendar:
                 raise _range_error(f"{n} working day(s) after {day}")
         if k >= table.est_k or i >= table.est_i:
             result = table.work_dates[k]
-            self._warn_estimated(max(result, day), depth=2)
+            self._warn_estimated(max(result, day))
         return table.work_dates[k]
 
     def working_days_between(self, start: date, end: date) -> int:
@@ -492,7 +491,7 @@ class WorkingCalendar:
         work, base = table.work_dates, BASE
         result = [work[before[d.toordinal() - base] + n] for d in days]
         if k_hi >= table.est_k or hi.toordinal() - BASE >= table.est_i:
-            self._warn_estimated(max(hi, work[k_hi]), depth=2)
+            self._warn_estimated(max(hi, work[k_hi]))
         return result
 
     def _receipt_due_many(self, days: Any, n: int) -> list[date]:

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import itertools
 import operator
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from ._warn import warn
 from .calendar import WorkingCalendar, _to_local, vietnam_calendar
 from .dossiers import Channel, DossierEventError
 from .errors import UncertainDataWarning
@@ -287,10 +287,9 @@ class _LimitSource:
         for p in versions:
             if p.certainty == "uncertain" and id(p) not in warned:
                 warned.add(id(p))
-                warnings.warn(
+                warn(
                     f"the time limit of {p.code} ({p.name}) from {p.valid_from} is uncertain: {p.note}",
                     UncertainDataWarning,
-                    stacklevel=4,
                 )
             limit = p.time_limit
             if self.verification:

@@ -16,7 +16,6 @@ raises :class:`DossierEventError` naming the event.
 from __future__ import annotations
 
 import enum
-import warnings
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
@@ -24,6 +23,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ._data import fold
+from ._warn import warn
 from .calendar import VN_TZ, WorkingCalendar, _to_local, vietnam_calendar
 from .errors import MotcuaError, MotcuaWarning
 from .procedures import Procedure, catalogue
@@ -752,11 +752,10 @@ def _timeline(d: Dossier, cal: WorkingCalendar, as_of_value: datetime | date | N
                 f"is not after the due moment {due_at:%Y-%m-%d %H:%M}"
             )
         if extension.local_at.date() > due_date - timedelta(days=1):
-            warnings.warn(
+            warn(
                 f"the extension of {extension.local_at:%d/%m/%Y} was sent less than one day before the due date "
                 f"{due_date:%d/%m/%Y} (Decree 118/2025 Art. 19(6) asks for at least one day)",
                 LateExtensionWarning,
-                stacklevel=3,
             )
 
     if isinstance(terminal, (Withdrawn, Closed)):

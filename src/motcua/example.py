@@ -35,7 +35,7 @@ from motcua.office_hours import OfficeHours
 from motcua.offices import Office
 from motcua.procedures import Procedure, catalogue
 from motcua.reports import FORM_06_COLUMNS, PeriodReport, period_report
-from motcua.stats import Proportion, half_up
+from motcua.stats import Proportion, shown_percent
 from motcua.surveys import SurveySummary, SurveyTally
 from motcua.timelimits import CalendarDays, SameDay, WorkingDays
 
@@ -439,7 +439,7 @@ class ExampleResult:
         for row in self.survey_summary.rows:
             lines.append(f"  {row.label}: {_share(row.satisfied)}")
         total = self.survey_summary.rows[-1].interval
-        low = "–" if total is None else f"{half_up(total[0] * 100, 2)} %"
+        low = "–" if total is None else f"{shown_percent(total[0], 2)} %"
         forms = self.survey.total
         lines += [
             "  Mức độ (levels): câu chuyện chỉ nói 100 % hài lòng; không biết bao nhiêu phiếu “Rất hài lòng”,",
@@ -671,7 +671,7 @@ def _pre_block(title: str, text: str) -> str:
 
 
 def _pct(p: Proportion | None) -> str:
-    return "–" if p is None else f"{p.percent()} %"
+    return "–" if p is None else f"{shown_percent(p.value)} %"
 
 
 def _share(p: Proportion | None) -> str:
@@ -679,7 +679,8 @@ def _share(p: Proportion | None) -> str:
     if p is None:
         return "–"
     low, high = p.interval()
-    return f"{p.successes}/{p.n} = {p.percent(2)} % (95 % CI {half_up(low * 100, 2)}–{half_up(high * 100, 2)} %)"
+    shown = shown_percent(p.value, 2)
+    return f"{p.successes}/{p.n} = {shown} % (95 % CI {shown_percent(low, 2)}–{shown_percent(high, 2)} %)"
 
 
 def _proportion_record(p: Proportion | None) -> dict[str, Any] | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from typing import Any, Literal
@@ -25,6 +24,7 @@ from typing import Any, Literal
 import attrs
 
 from ._data import check_keys, fold, get_date, get_str, read_toml
+from ._warn import warn
 from .calendar import WorkingCalendar
 from .errors import DataFileError, MotcuaError, UncertainDataWarning
 from .sources import LegalSource, sources
@@ -152,10 +152,9 @@ class Procedure:
                 raise ValueError(f"{self.code} ({self.name}) has no separate time limit for verification")
             limit = self.verification_limit
         if self.certainty == "uncertain":
-            warnings.warn(
+            warn(
                 f"the time limit of {self.code} ({self.name}) from {self.valid_from} is uncertain: {self.note}",
                 UncertainDataWarning,
-                stacklevel=2,
             )
         result = limit.deadline(received_at, calendar, conventions=conventions)
         return result._replace(legal_basis=self.legal)

@@ -30,7 +30,7 @@ import attrs
 
 from .calendar import WorkingCalendar, _to_local, vietnam_calendar
 from .dossiers import Channel, Dossier, Outcome, PauseRule, Resolved, Returned, Timeline
-from .stats import Proportion
+from .stats import Proportion, shown_percent
 
 __all__ = ["FORM_06_COLUMNS", "PeriodReport", "period_report"]
 
@@ -171,7 +171,7 @@ class PeriodReport:
             cells = "".join(f"<td>{getattr(r, name)}</td>" for _, name, _ in FORM_06_COLUMNS)
             label = "Tổng cộng" if r is self else str(r.group)
             rate = r.on_time_rate
-            pct = "–" if rate is None else f"{rate.percent()} %"
+            pct = "–" if rate is None else f"{shown_percent(rate.value)} %"
             body += f"<tr><th>{escape(label)}</th>{cells}<td>{pct}</td></tr>"
         return (
             f"<table class='motcua-report'><caption>Biểu số 06: {self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}</caption>"

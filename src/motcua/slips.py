@@ -23,7 +23,6 @@ dossier does not record (the applicant, the documents, the officer) comes as arg
 from __future__ import annotations
 
 import functools
-import warnings
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +30,7 @@ from typing import Any
 import attrs
 
 from ._data import check_keys, get_date, get_str, read_toml
+from ._warn import warn
 from .calendar import WorkingCalendar
 from .dossiers import (
     Closed,
@@ -239,7 +239,7 @@ def form_set(on: date) -> FormSet:
         if s.in_force_on(on):
             doubt = next((x for x in form_sets() if x.doubtful and x.doubtful[0] <= on <= x.doubtful[1]), None)
             if doubt is not None:
-                warnings.warn(_doubt(on, doubt), UncertainDataWarning, stacklevel=2)
+                warn(_doubt(on, doubt), UncertainDataWarning)
             return s
     first = form_sets()[0]
     raise FormNotInForceError(

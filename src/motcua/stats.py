@@ -40,6 +40,7 @@ __all__ = [
     "StratifiedProportion",
     "half_up",
     "multinomial_intervals",
+    "shown_percent",
     "stratified_proportion",
 ]
 
@@ -60,6 +61,28 @@ def half_up(value: float | Decimal, decimals: int = 1) -> Decimal:
     """
     quantum = Decimal(1).scaleb(-decimals)
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def shown_percent(share: float | Decimal, decimals: int = 1) -> Decimal:
+    """A share (0 to 1) in per cent for display: half up, never 100 or 0 unless it is exactly so.
+
+    Rounding alone turns 9,154 of 9,158 (99.956 %) into "100.0 %", which is the claim a report
+    must not make when four dossiers were late; this adds decimals until the figure differs.
+
+    >>> shown_percent(9154 / 9158), shown_percent(1.0), shown_percent(0.0004), shown_percent(0.5)
+    (Decimal('99.96'), Decimal('100.0'), Decimal('0.04'), Decimal('50.0'))
+    """
+    if isinstance(share, bool) or not isinstance(share, (int, float, Decimal)):
+        raise TypeError(f"shown_percent() needs a number between 0 and 1, got {type(share).__name__}")
+    pct = Decimal(str(share)) * 100
+    if pct.is_nan() or not 0 <= pct <= 100:
+        raise ValueError(f"a share must lie between 0 and 1, got {share!r}")
+    shown = half_up(pct, decimals)
+    # Twelve digits reach below any float's distance from 1 that a count could produce.
+    while decimals < 12 and ((shown == 100 and pct < 100) or (shown == 0 and pct > 0)):
+        decimals += 1
+        shown = half_up(pct, decimals)
+    return shown
 
 
 def _check_confidence(confidence: float) -> float:
@@ -221,7 +244,8 @@ class Proportion:
 
     def __str__(self) -> str:
         low, high = self.interval()
-        return f"{self.successes}/{self.n} = {self.percent()} % (95 % CI {half_up(low * 100)}–{half_up(high * 100)} %)"
+        shown = shown_percent(Decimal(self.successes) / Decimal(self.n))
+        return f"{self.successes}/{self.n} = {shown} % (95 % CI {shown_percent(low)}–{shown_percent(high)} %)"
 
 
 @attrs.frozen
@@ -294,7 +318,7 @@ class Comparison:
         low, high = self.interval()
         pct = 100 * self.difference
         return (
-            f"{self.first.percent()} % − {self.second.percent()} % = {half_up(pct)} điểm % "
+            f"{shown_percent(self.first.value)} % − {shown_percent(self.second.value)} % = {half_up(pct)} điểm % "
             f"({round(self.confidence * 100)} % CI {half_up(low * 100)} đến {half_up(high * 100)}; "
             f"p = {self.p_value():.3g}, Agresti–Caffo)"
         )
@@ -334,7 +358,8 @@ class StratifiedProportion:
     def __str__(self) -> str:
         low, high = self.interval()
         return (
-            f"{self.percent()} % (n hiệu dụng {self.n_eff:.1f}; 95 % CI {half_up(low * 100)}–{half_up(high * 100)} %)"
+            f"{shown_percent(self.value)} % (n hiệu dụng {self.n_eff:.1f}; "
+            f"95 % CI {shown_percent(low)}–{shown_percent(high)} %)"
         )
 
 

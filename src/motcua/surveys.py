@@ -29,10 +29,11 @@ from typing import Any
 
 import attrs
 
+from ._warn import warn
 from .dossiers import Channel
 from .errors import NoResponsesError, SmallSampleWarning, UncertainDataWarning
 from .scales import Criteria, Scale, UnknownLevelError, criteria, scale
-from .stats import Proportion, StratifiedProportion, half_up, multinomial_intervals, stratified_proportion
+from .stats import Proportion, StratifiedProportion, multinomial_intervals, shown_percent, stratified_proportion
 
 __all__ = ["CriteriaTally", "MeanScore", "SummaryRow", "SurveySummary", "SurveyTally"]
 
@@ -70,13 +71,12 @@ def _proportion(successes: int, n: int, what: str) -> Proportion:
     return Proportion(successes, n)
 
 
-def _warn_small(n: int, what: str, stacklevel: int) -> None:
-    """Warn under 30 responses; ``stacklevel`` counts from the caller of the public method."""
+def _warn_small(n: int, what: str) -> None:
+    """Warn under 30 responses, at the user's line."""
     if 0 < n < SMALL_SAMPLE:
-        warnings.warn(
+        warn(
             f"{what} rests on {n} responses (< {SMALL_SAMPLE}); report its interval, not only the percentage",
             SmallSampleWarning,
-            stacklevel=stacklevel + 1,
         )
 
 
@@ -257,7 +257,7 @@ class SurveyTally:
         row = self._row(channel)
         where = what if channel is None else f"{what} ({_channel(channel).label_vi})"
         p = _proportion(sum(row[:top]), sum(row), where)
-        _warn_small(p.n, where, stacklevel=3)  # _share <- satisfaction/top_box <- the user
+        _warn_small(p.n, where)
         return p
 
     def satisfaction(self, channel: Channel | str | None = None) -> Proportion:
@@ -310,7 +310,7 @@ class SurveyTally:
             raise ValueError("a mean score with a standard error needs at least two responses")
         mean = math.fsum(c * v for c, v in zip(row, s.scores, strict=True)) / n
         ss = math.fsum(c * (v - mean) ** 2 for c, v in zip(row, s.scores, strict=True))
-        _warn_small(n, "mean score", stacklevel=2)
+        _warn_small(n, "mean score")
         return MeanScore(mean, math.sqrt(ss / (n - 1)), n)
 
     def stratified(self, weights: Mapping[Channel | str, float] | None = None) -> StratifiedProportion:
@@ -432,18 +432,15 @@ def _make_summary(
     total = rows[-1]
     # Only a channel table ends with a total row; a criteria table has none to quote.
     if total.key == "total" and len(s.levels) == 3 and s.satisfied_count == 2 and total.top_box is not None:
-        notes.append(
-            f"Thang 3 mức: “{s.levels[1]}” là mức giữa; xem cả tỷ lệ “{s.levels[0]}” ({total.top_box.percent()} %)."
-        )
+        top = shown_percent(total.top_box.value)
+        notes.append(f"Thang 3 mức: “{s.levels[1]}” là mức giữa; xem cả tỷ lệ “{s.levels[0]}” ({top} %).")
         notes_en.append(
-            f"On a 3-level scale “{s.levels[1]}” is the middle level: look at the top-box share as well "
-            f"({total.top_box.percent()} %)."
+            f"On a 3-level scale “{s.levels[1]}” is the middle level: look at the top-box share as well ({top} %)."
         )
     if small:
-        warnings.warn(
+        warn(
             f"{', '.join(r.label for r in small)}: fewer than {SMALL_SAMPLE} responses; report the intervals",
             SmallSampleWarning,
-            stacklevel=3,
         )
     return SurveySummary(
         s, title, row_header, tuple(rows), confidence, method, stratified, tuple(notes), tuple(notes_en)
@@ -475,8 +472,8 @@ class SurveySummary:
         header = [self.row_header, "n", *self.scale.levels, "Tỷ lệ hài lòng", self._ci_header()]
         table = [header]
         for r in self.rows:
-            share = "–" if r.satisfied is None else f"{r.satisfied.percent()} %"
-            ci = "–" if r.interval is None else f"{half_up(r.interval[0] * 100)}–{half_up(r.interval[1] * 100)} %"
+            share = "–" if r.satisfied is None else f"{shown_percent(r.satisfied.value)} %"
+            ci = "–" if r.interval is None else f"{shown_percent(r.interval[0])}–{shown_percent(r.interval[1])} %"
             table.append([r.label, str(r.n), *map(str, r.counts), share, ci])
         widths = [max(len(row[i]) for row in table) for i in range(len(header))]
         lines = [f"{self.title}; {self._scale_line()}"]
@@ -515,8 +512,8 @@ class SurveySummary:
         )
         body = ""
         for r in self.rows:
-            share = "–" if r.satisfied is None else f"{r.satisfied.percent()} %"
-            ci = "–" if r.interval is None else f"{half_up(r.interval[0] * 100)}–{half_up(r.interval[1] * 100)} %"
+            share = "–" if r.satisfied is None else f"{shown_percent(r.satisfied.value)} %"
+            ci = "–" if r.interval is None else f"{shown_percent(r.interval[0])}–{shown_percent(r.interval[1])} %"
             cells = "".join(f"<td>{c}</td>" for c in (r.n, *r.counts, share, ci))
             body += f"<tr><th>{escape(r.label)}</th>{cells}</tr>"
         extra = ""
@@ -634,11 +631,10 @@ class CriteriaTally:
         the set's data marks that aggregation as unverified.
         """
         if self.criteria.aggregation_evidence == "uncertain":
-            warnings.warn(
+            warn(
                 f"the aggregation of {self.criteria.key!r} is not verified against its source: "
                 f"{self.criteria.aggregation}",
                 UncertainDataWarning,
-                stacklevel=2,
             )
         shares = self.satisfaction()
         w = (

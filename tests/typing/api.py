@@ -155,10 +155,11 @@ def dossiers_and_reports() -> None:
     )
     total: motcua.PeriodReport = motcua.combine_reports([report, columnar], by_group=True)
     rounded: Decimal = motcua.half_up(0.125, 2)
+    shown: Decimal = motcua.shown_percent(9154 / 9158)
     error: type[ValueError] = motcua.DossierEventError
     warning: type[UserWarning] = motcua.LateExtensionWarning
     print(procedure, received, events, finished, label, due, responsible, steps, record, groups, points, rows)
-    print(columns, total, rounded, error, warning)
+    print(columns, total, rounded, shown, error, warning)
 
 
 def letters_and_slips() -> None:
