@@ -33,6 +33,7 @@ from motcua.letters import (
     Letters,
     MissingFieldError,
     TemplateNotFoundError,
+    UnknownFieldError,
     example_fields,
     optional_fields,
     render,
@@ -416,7 +417,9 @@ def test_a_user_directory_overrides_the_shipped_template(tmp_path: Path) -> None
     # The HTML variant was not overridden.
     assert custom.render("chuc-mung-khai-sinh", "html", **fields) == render("chuc-mung-khai-sinh", "html", **fields)
     assert custom.templates() == (*TEMPLATES, "thu-moi")
-    invitation = custom.render("thu-moi", **example_fields("chuc-mung-ket-hon"), khach="ông Lê Văn Tám")
+    letterhead = example_fields("chuc-mung-ket-hon")
+    del letterhead["kinh_gui"], letterhead["ngay_dang_ky"]  # the invitation has no use for them
+    invitation = custom.render("thu-moi", **letterhead, khach="ông Lê Văn Tám")
     assert "Kính mời ông Lê Văn Tám dự lễ." in invitation
     with pytest.raises(TemplateNotFoundError, match="no html variant"):
         custom.render("thu-moi", "html")
@@ -683,3 +686,19 @@ def test_signer_validation() -> None:
         Signer("", "Chủ tịch")
     # The name is printed as given: no title-casing, no honours added.
     assert Signer("lê minh QUÂN", "Chủ tịch").name == "lê minh QUÂN"
+
+
+def test_a_misspelt_field_is_an_error_with_a_suggestion() -> None:
+    fields = example_fields("chuc-mung-ket-hon")
+    fields["cach_goii"] = fields.pop("cach_goi", "anh chị")
+    with pytest.raises(UnknownFieldError, match=r"'cach_goii' \(did you mean 'cach_goi'\?\)") as info:
+        render("chuc-mung-ket-hon", **fields)
+    assert info.value.fields == ("cach_goii",)
+    assert isinstance(info.value, TypeError)  # as for an unexpected keyword argument
+
+
+def test_every_example_field_is_used_by_its_template() -> None:
+    for name in TEMPLATES:
+        for fmt in ("text", "html"):
+            used = required_fields(name, fmt) | optional_fields(name, fmt) | {"bieu_mau"}
+            assert set(example_fields(name)) <= used, name

@@ -94,6 +94,29 @@ class MissingFieldError(MotcuaError, KeyError):
         return self.message
 
 
+class UnknownFieldError(MotcuaError, TypeError):
+    """A field was given that the template never uses: most often a misspelt optional field.
+
+    Left unchecked, ``cach_goii="bà"`` would print a letter without its form of address. Python
+    raises ``TypeError`` for an unexpected keyword argument; so does this, with suggestions.
+    ``fields`` names the unknown ones.
+    """
+
+    def __init__(self, template: str, fields: Iterable[str], known: Iterable[str]) -> None:
+        self.template = template
+        self.fields = tuple(fields)
+        known = sorted(known)
+        parts = []
+        for f in self.fields:
+            close = difflib.get_close_matches(f, known, n=1, cutoff=0.6)
+            parts.append(f"{f!r} (did you mean {close[0]!r}?)" if close else repr(f))
+        plural = "s" if len(self.fields) != 1 else ""
+        super().__init__(
+            f"{template}: unknown field{plural} {', '.join(parts)}; "
+            f"see required_fields({template!r}) and optional_fields({template!r})"
+        )
+
+
 class DocxUnavailableError(MotcuaError, ImportError):
     """Word output needs python-docx, which is not installed: ``pip install 'motcua[docx]'``."""
 
@@ -241,8 +264,9 @@ class Letters:
 
         Raises :class:`TemplateNotFoundError` for an unknown name (with suggestions),
         :class:`ValueError` for an unknown format, :class:`MissingFieldError` naming any missing
-        field, and :class:`~motcua.slips.FormNotInForceError` for a slip whose form did not exist
-        on its date (the stop notice before Circular 03/2025/TT-VPCP).
+        field, :class:`UnknownFieldError` naming any field the template does not use, and
+        :class:`~motcua.slips.FormNotInForceError` for a slip whose form did not exist on its date
+        (the stop notice before Circular 03/2025/TT-VPCP).
         """
         import jinja2
 
@@ -251,10 +275,13 @@ class Letters:
         fmt = _check_format(format)
         template = self._template(name, fmt)
         values = self._prepare(name, fields)
-        required, _ = self._fields_of(name, fmt)
+        required, optional = self._fields_of(name, fmt)
         missing = sorted(required - values.keys())
         if missing:
             raise MissingFieldError(name, missing)
+        unknown = sorted(values.keys() - required - optional - _DERIVED)
+        if unknown:
+            raise UnknownFieldError(name, unknown, required | optional)
         try:
             out = template.render(values)
         except jinja2.UndefinedError as exc:

@@ -91,7 +91,6 @@ class Office:
         return {
             "co_quan_chu_quan": self.parent_body,
             "co_quan": self.name,
-            "ky_hieu_co_quan": self.symbol,
             "dia_danh": self.locality,
             "co_quan_dia_chi": self.address,
             "co_quan_dien_thoai": self.phone,

@@ -359,6 +359,10 @@ def _control_rows(t: Timeline, one_stop: str, handler: str, applicant: str) -> l
     return rows
 
 
+#: The slips signed by the head of the body (the others name the officer only).
+_SIGNED = ("phieu-xin-loi", "thong-bao-dung")
+
+
 def slip_fields(
     name: str,
     dossier: Dossier,
@@ -479,10 +483,12 @@ def slip_fields(
             co_quan_giai_quyet=body,
             cac_buoc=_control_rows(timeline, office.name_in_text, body, applicant.name),
         )
-    if name in ("phieu-xin-loi", "thong-bao-dung") and signer is None:
-        raise ValueError(f"{name}: pass signer=Signer(...); the head of the body signs it")
-    if signer is not None:
+    if name in _SIGNED:
+        if signer is None:
+            raise ValueError(f"{name}: pass signer=Signer(...); the head of the body signs it")
         fields.update(signer.fields())
+    # The other slips carry no signature block (the officer's name is their signature), so a
+    # signer passed to every slip alike is not used there.
     fields["ngay"] = issued
     fields["bieu_mau"] = form_set(issued).fields(name)
     fields.update(extra)

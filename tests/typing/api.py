@@ -194,9 +194,10 @@ def letters_and_slips() -> None:
     missing: type[KeyError] = motcua.MissingFieldError
     unknown: type[LookupError] = motcua.TemplateNotFoundError
     no_docx: type[ImportError] = motcua.DocxUnavailableError
+    misspelt: type[TypeError] = motcua.UnknownFieldError
     no_form: type[LookupError] = motcua.FormNotInForceError
     print(names, needed, optional, text, html, word, own, same, one_line, number, lines, slip, every, title, circular)
-    print(slip_fields_too, missing, unknown, no_docx, no_form)
+    print(slip_fields_too, missing, unknown, no_docx, misspelt, no_form)
 
 
 def lunar_and_vietnamese() -> None:
