@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import motcua
 from motcua import NotInForceError, UnknownProcedureError, WorkingDays
@@ -228,3 +230,49 @@ def test_loader_rejects_non_nfc_text() -> None:
 def test_loader_accepts_the_shipped_file() -> None:
     again = parse_catalogue(RAW, motcua.sources())
     assert [p.code for p in again] == CAT.codes
+
+
+def test_unknown_code_carries_its_suggestions() -> None:
+    with pytest.raises(motcua.UnknownProcedureError) as info:
+        motcua.catalogue().get("1.00193")
+    assert info.value.code == "1.00193"
+    assert "1.001193" in info.value.suggestions
+    assert all(s in str(info.value) for s in info.value.suggestions)
+    with pytest.raises(motcua.UnknownProcedureError) as nothing:
+        motcua.catalogue().get("zzzzzz")
+    assert nothing.value.suggestions == ()
+
+
+@given(
+    st.dates(date(2014, 1, 1), date(2029, 12, 31)),
+    st.integers(0, 2000),
+    st.sampled_from(["1.004873", "1.001193", "2.000815"]),
+    st.lists(st.dates(date(2013, 1, 1), date(2030, 12, 31)), min_size=1, max_size=20),
+)
+def test_local_limits_apply_exactly_inside_their_window(start: date, days: int, code: str, probes: list[date]) -> None:
+    end = start + timedelta(days=days)
+    local = CAT.with_time_limits(
+        {code: WorkingDays(1)}, source="Quyết định 99/QĐ-UBND", valid_from=start, valid_until=end
+    )
+    versions = local.versions(code)
+    for a, b in itertools.pairwise(versions):  # still one version per day, no gap, no overlap
+        assert a.valid_until is not None
+        assert a.valid_until + timedelta(days=1) == b.valid_from
+    for day in probes:
+        try:
+            shipped = CAT.get(code, on=day).time_limit
+        except NotInForceError:
+            continue
+        expected = WorkingDays(1) if start <= day <= end else shipped
+        assert local.get(code, on=day).time_limit == expected
+
+
+def test_local_limits_window_is_checked() -> None:
+    with pytest.raises(ValueError, match="before valid_from"):
+        CAT.with_time_limits(
+            {"1.004873": WorkingDays(2)}, source="x", valid_from=date(2026, 7, 1), valid_until=date(2026, 6, 30)
+        )
+    with pytest.raises(TypeError, match="valid_until"):
+        CAT.with_time_limits(
+            {"1.004873": WorkingDays(2)}, source="x", valid_from=date(2026, 7, 1), valid_until="2026-12-31"
+        )  # type: ignore[arg-type]

@@ -56,7 +56,19 @@ _CERTAINTY = ("confirmed", "secondary", "uncertain")
 
 
 class UnknownProcedureError(MotcuaError, LookupError):
-    """No procedure has that code; the message suggests close matches."""
+    """No procedure has that code; ``suggestions`` holds close codes (also in the message).
+
+    >>> try:
+    ...     catalogue().get("1.00193")
+    ... except UnknownProcedureError as error:
+    ...     error.code, error.suggestions[0]
+    ('1.00193', '1.001193')
+    """
+
+    def __init__(self, message: str, code: str = "", suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.code = code
+        self.suggestions = suggestions
 
 
 class NotInForceError(MotcuaError, LookupError):
@@ -226,8 +238,9 @@ class Catalogue:
         names = {fold(v[-1].name): k for k, v in table.items()}
         close = difflib.get_close_matches(code, list(table), n=3, cutoff=0.6)
         close += [names[n] for n in difflib.get_close_matches(fold(code), list(names), n=3, cutoff=0.5)]
-        hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
-        raise UnknownProcedureError(f"no {what} with code {code!r}{hint}")
+        suggestions = tuple(dict.fromkeys(close))
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        raise UnknownProcedureError(f"no {what} with code {code!r}{hint}", code, suggestions)
 
     def _at(self, table: Mapping[str, tuple[Procedure, ...]], code: str, on: date | None, what: str) -> Procedure:
         versions = self._lookup(table, code, what)
@@ -284,11 +297,14 @@ class Catalogue:
         *,
         source: str | LegalSource,
         valid_from: date,
+        valid_until: date | None = None,
         verification_limits: Mapping[str, TimeLimit] | None = None,
     ) -> Catalogue:
         """A copy in which the given procedures have shorter (or other) limits from *valid_from*.
 
-        For a province's decision cutting statutory times; shipped data is not touched.
+        For a province's decision cutting statutory times; shipped data is not touched. With
+        *valid_until* (inclusive) the local limits end that day, e.g. when the decision is
+        replaced or a new national limit takes over; the versions after it are the catalogue's own.
 
         >>> from datetime import date
         >>> from motcua import WorkingDays
@@ -300,6 +316,11 @@ class Catalogue:
         WorkingDays(3)
         """
         src = source if isinstance(source, LegalSource) else LegalSource.local(source)
+        for name, value in (("valid_from", valid_from), ("valid_until", valid_until)):
+            if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
+                raise TypeError(f"{name} must be a datetime.date, got {type(value).__name__}")
+        if valid_until is not None and valid_until < valid_from:
+            raise ValueError(f"valid_until {valid_until} is before valid_from {valid_from}")
         verification_limits = verification_limits or {}
         for code in (*limits, *verification_limits):
             self.versions(code)  # unknown codes fail loudly, with suggestions
@@ -314,6 +335,7 @@ class Catalogue:
                     verification_limit=verification_limits.get(code, p.verification_limit),
                     legal=(*p.legal, LegalRef(src)),
                 ),
+                valid_until,
             )
         return Catalogue(versions=new, rules=self._rules, data_as_of=self.data_as_of)
 
@@ -354,18 +376,28 @@ class Catalogue:
         return f"<Catalogue: {len(self)} procedures, {len(self._rules)} one-stop rules>"
 
 
-def _split(versions: tuple[Procedure, ...], start: date, change: Any) -> tuple[Procedure, ...]:
-    """Versions with *change* applied from *start* on (splitting the version in force then)."""
+def _cut(versions: Iterable[Procedure], at: date) -> list[Procedure]:
+    """The versions with the one in force across *at* split into "until the day before" and "from *at*"."""
     out: list[Procedure] = []
     for p in versions:
-        if p.valid_until is not None and p.valid_until < start:
-            out.append(p)
-        elif p.valid_from >= start:
-            out.append(change(p))
+        if p.valid_from < at and (p.valid_until is None or p.valid_until >= at):
+            out.append(attrs.evolve(p, valid_until=date.fromordinal(at.toordinal() - 1)))
+            out.append(attrs.evolve(p, valid_from=at))
         else:
-            out.append(attrs.evolve(p, valid_until=date.fromordinal(start.toordinal() - 1)))
-            out.append(change(attrs.evolve(p, valid_from=start)))
-    return tuple(out)
+            out.append(p)
+    return out
+
+
+def _split(
+    versions: tuple[Procedure, ...], start: date, change: Any, end: date | None = None
+) -> tuple[Procedure, ...]:
+    """Versions with *change* applied from *start* to *end* inclusive (open-ended when None)."""
+    pieces = _cut(versions, start)
+    if end is not None:
+        pieces = _cut(pieces, date.fromordinal(end.toordinal() + 1))
+    return tuple(
+        change(p) if p.valid_from >= start and (end is None or p.valid_from <= end) else p for p in pieces
+    )
 
 
 # --------------------------------------------------------------------------- loading

@@ -148,7 +148,9 @@ def find_procedure(cat: Catalogue, text: str) -> Procedure:
         return cat.get(text)
     except UnknownProcedureError as exc:
         raise UnknownProcedureError(
-            f"không tìm thấy thủ tục {text!r} ({exc}); tra danh mục bằng: motcua procedures --search TỪ_KHÓA"
+            f"không tìm thấy thủ tục {text!r} ({exc}); tra danh mục bằng: motcua procedures --search TỪ_KHÓA",
+            exc.code,
+            exc.suggestions,
         ) from None
 
 
