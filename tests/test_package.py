@@ -6,6 +6,7 @@ import subprocess
 import sys
 import unicodedata
 from importlib import metadata, resources
+from pathlib import Path
 
 import motcua
 
@@ -55,3 +56,16 @@ def test_the_calendar_answers_without_importing_holidays_inside_the_data() -> No
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_typing_file_reaches_every_public_name() -> None:
+    """tests/typing/api.py is what mypy --strict and pyright check: it must use all of __all__."""
+    import ast
+
+    tree = ast.parse((Path(__file__).parent / "typing" / "api.py").read_text(encoding="utf-8"))
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "motcua"
+    }
+    assert sorted(set(motcua.__all__) - used - {"__version__"}) == []

@@ -11,9 +11,6 @@ from typing import Any, assert_type
 import motcua
 from motcua import letters, lunar, vietnamese
 from motcua.example import ExampleLetter, ExampleResult, run_example, seed_register, seed_survey
-from motcua.offices import Office, Signer
-from motcua.registers import RegisterReadResult, RejectedRow, read_register, write_register
-from motcua.slips import Applicant, Form, FormSet, form_set, form_sets, slip_fields
 
 
 def api() -> None:
@@ -174,20 +171,20 @@ def letters_and_slips() -> None:
     own: str = motcua.render_string("{{ ten }}", "html", ten="Trần & Con")
     custom = motcua.Letters(["my-templates"])
     same: str = custom.render("chuc-mung-khai-sinh", **fields)
-    ward = Office(name="Ủy ban nhân dân\nphường Hải Đăng", locality="Hải Đăng", symbol="UBND")
+    ward = motcua.Office(name="Ủy ban nhân dân\nphường Hải Đăng", locality="Hải Đăng", symbol="UBND")
     office: motcua.Office = ward
     one_line: str = ward.name_in_text
     number: str = ward.symbol_for("TB")
-    signer: motcua.Signer = Signer("Lê Minh Quân", "Phó Chủ tịch", authority="KT.", on_behalf_of="Chủ tịch")
+    signer: motcua.Signer = motcua.Signer("Lê Minh Quân", "Phó Chủ tịch", authority="KT.", on_behalf_of="Chủ tịch")
     lines: tuple[str, ...] = signer.lines
-    applicant: motcua.Applicant = Applicant(name="Phạm Văn Bình", address="Tổ 5, phường Hải Đăng")
+    applicant: motcua.Applicant = motcua.Applicant(name="Phạm Văn Bình", address="Tổ 5, phường Hải Đăng")
     dossier = motcua.Dossier("1.004873", datetime(2026, 4, 24, 9, 0), code="000.00.00.H00-260424-0001")
-    slip: dict[str, Any] = slip_fields(
+    slip: dict[str, Any] = motcua.slip_fields(
         "giay-tiep-nhan", dossier, office=office, applicant=applicant, officer="Trần Thị Thu", documents=["Tờ khai"]
     )
-    forms: FormSet = form_set(date(2026, 3, 2))
-    every: tuple[motcua.FormSet, ...] = form_sets()
-    form: Form = forms.form("giay-tiep-nhan")
+    forms: motcua.FormSet = motcua.form_set(date(2026, 3, 2))
+    every: tuple[motcua.FormSet, ...] = motcua.form_sets()
+    form: motcua.Form = forms.form("giay-tiep-nhan")
     title: str = form.title
     circular: motcua.LegalSource = forms.circular
     slip_fields_too = motcua.slip_fields
@@ -222,11 +219,13 @@ def lunar_and_vietnamese() -> None:
 
 def registers_and_example() -> None:
     """Never called: the CSV register and the embedded example as mypy --strict sees them."""
-    result: RegisterReadResult = read_register(io.StringIO("code,procedure,received_at\n"), mapping={"code": "code"})
+    result: motcua.RegisterReadResult = motcua.read_register(
+        io.StringIO("code,procedure,received_at\n"), mapping={"code": "code"}
+    )
     dossiers: tuple[motcua.Dossier, ...] = result.dossiers
-    rejected: tuple[RejectedRow, ...] = result.rejected
+    rejected: tuple[motcua.RejectedRow, ...] = result.rejected
     line: int = rejected[0].line
-    written: int = write_register(dossiers, io.StringIO(), delimiter=";")
+    written: int = motcua.write_register(dossiers, io.StringIO(), delimiter=";")
     example: ExampleResult = run_example(2016, n=300, seed=7)
     timelines: tuple[motcua.Timeline, ...] = example.timelines
     monthly: tuple[tuple[int, motcua.Proportion | None], ...] = example.monthly
@@ -237,3 +236,67 @@ def registers_and_example() -> None:
     register: tuple[motcua.Dossier, ...] = seed_register(2016, 100, seed=1)
     survey: motcua.SurveyTally = seed_survey()
     print(line, written, timelines, monthly, letter.html, page, summary, numbers, register, survey)
+
+
+def every_other_public_name() -> None:
+    """Never called: the names the functions above do not reach, each as ``motcua.<name>``."""
+    at = datetime(2026, 4, 24, 9, 0)
+    calendar_days: motcua.CalendarDays = motcua.CalendarDays(15)
+    working_hours: motcua.WorkingHours = motcua.WorkingHours(8)
+    clock_hours: motcua.ClockHours = motcua.ClockHours(24)
+    due: motcua.Deadline = clock_hours.deadline(at)
+    events: list[motcua.Event] = [
+        motcua.VerificationStarted(at, reason="Xác minh nơi cư trú"),
+        motcua.VerificationEnded(at + timedelta(days=2)),
+        motcua.Transferred(at, agency="Công an phường", time_limit=motcua.WorkingDays(3)),
+        motcua.TransferReturned(at + timedelta(days=3), agency="Công an phường"),
+        motcua.Resolved(at + timedelta(days=4)),
+        motcua.Returned(at + timedelta(days=4)),
+    ]
+    stops: list[motcua.Event] = [
+        motcua.Refused(at, reason="Không đủ điều kiện"),
+        motcua.Withdrawn(at, reason="Công dân rút hồ sơ"),
+        motcua.Closed(at, reason="Không bổ sung"),
+    ]
+    procedure: motcua.Procedure = motcua.catalogue().get("LT-63-2024-01")
+    steps: tuple[motcua.ProcedureStep, ...] = procedure.steps
+    step_limit: motcua.TimeLimit = steps[0].time_limit
+    fee: motcua.Fee | None = procedure.fee
+    vnd: int | None = None if fee is None else fee.vnd
+    methods: tuple[str, ...] = motcua.INTERVAL_METHODS
+    stratified: motcua.StratifiedProportion = motcua.stratified_proportion(
+        {"online": motcua.Proportion(415, 415), "in_person": motcua.Proportion(102, 102)}, {"online": 1, "in_person": 4}
+    )
+    every_scale: Mapping[str, motcua.Scale] = motcua.scales()
+    sets: Mapping[str, motcua.Criteria] = motcua.criteria_sets()
+    sipas: motcua.Criteria = motcua.criteria("sipas")
+    item: motcua.Criterion = sipas.items[0]
+    row: motcua.SummaryRow = (
+        motcua.SurveyTally.from_counts({motcua.Channel.ONLINE: {"Hài lòng": 415}}).summary().rows[0]
+    )
+    row_n: int = row.n
+    columns: tuple[motcua.RegisterColumn, ...] = motcua.REGISTER_COLUMNS
+    required: bool = columns[0].required
+    read: motcua.RegisterReadResult = motcua.read_register(io.StringIO("code,procedure,received_at\n"))
+    bad: tuple[motcua.RejectedRow, ...] = read.rejected
+    count: int = motcua.write_register(read.dossiers, io.StringIO())
+    in_force: motcua.FormSet = motcua.form_set(date(2026, 3, 5))
+    every_set: tuple[motcua.FormSet, ...] = motcua.form_sets()
+    form: motcua.Form = in_force.form("giay-tiep-nhan")
+    errors: tuple[type[Exception], ...] = (
+        motcua.MotcuaError,
+        motcua.DataFileError,
+        motcua.MissingOfficeHoursError,
+        motcua.NoResponsesError,
+        motcua.NotInForceError,
+        motcua.RegisterFormatError,
+        motcua.UnknownLevelError,
+        motcua.UnknownProcedureError,
+    )
+    warnings: tuple[type[Warning], ...] = (
+        motcua.MotcuaWarning,
+        motcua.SmallSampleWarning,
+        motcua.UncertainDataWarning,
+    )
+    print(calendar_days, working_hours, due, events, stops, step_limit, vnd, methods, stratified, every_scale, sets)
+    print(item.label, row_n, required, bad, count, every_set, form.title, errors, warnings)
