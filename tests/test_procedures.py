@@ -276,3 +276,23 @@ def test_local_limits_window_is_checked() -> None:
         CAT.with_time_limits(
             {"1.004873": WorkingDays(2)}, source="x", valid_from=date(2026, 7, 1), valid_until="2026-12-31"
         )  # type: ignore[arg-type]
+
+
+def test_search_matches_whole_syllables_and_the_diacritics_typed() -> None:
+    assert [p.code for p in CAT.search("khai tử")] == ["1.000656", "1.005461"]  # not "tuổi", not "điện tử"
+    assert [p.code for p in CAT.search("khai tu")] == ["1.000656", "1.005461"]
+    assert CAT.search("khai tự") == []  # a different tone is a different word
+    assert [p.code for p in CAT.search("Đang ky ket hon")][:1] == ["1.000894"]  # some marks left out
+    assert [p.code for p in CAT.search("1.0011")] == ["1.001193"]  # a code prefix
+    assert CAT.search("tuo") == []  # no syllable prefixes
+    with pytest.raises(TypeError):
+        CAT.search(None)  # type: ignore[arg-type]
+
+
+@given(st.sampled_from(sorted(CAT.codes)), st.booleans())
+def test_every_procedure_is_found_by_its_name(code: str, folded: bool) -> None:
+    name = CAT.get(code).name
+    found = CAT.search(fold(name) if folded else name)
+    assert code in [p.code for p in found]
+    # The shortest name starting with the words comes first: the name itself.
+    assert fold(found[0].name) == fold(name)

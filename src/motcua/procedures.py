@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from typing import Any, Literal
@@ -258,19 +260,31 @@ class Catalogue:
         return versions[index]
 
     def search(self, text: str) -> list[Procedure]:
-        """Procedures whose code or name contains every word of *text*, with or without diacritics.
+        """Procedures whose name, English name or field has every word of *text*, or whose code
+        starts with *text*.
+
+        Words match whole syllables, so "khai tu" does not find "tuổi". Diacritics may be left
+        out, but those typed must match: "khai tu" finds "khai tử" (and "khai tự" if there were
+        one), "khai tử" finds only "khai tử". Names starting with the words come first.
 
         >>> [p.name for p in catalogue().search("chung thuc chu ky")][:1]
         ['Chứng thực chữ ký trong các giấy tờ, văn bản']
+        >>> [p.code for p in catalogue().search("khai tử")]
+        ['1.000656', '1.005461']
         """
-        words = fold(text).split()
+        if not isinstance(text, str):
+            raise TypeError(f"search text must be a str, got {type(text).__name__}")
+        words = _syllables(text)
         if not words:
             return []
+        prefix = text.strip()
         found = []
         for p in self:
-            haystack = fold(f"{p.code} {p.name} {p.name_en or ''} {p.field}")
-            if all(w in haystack for w in words):
-                starts = fold(p.name).startswith(" ".join(words))
+            texts = [_syllables(t) for t in (p.name, p.name_en or "", p.field)]
+            # All words in one text: "khai" in a name and "tử" in the field "điện tử" is no match.
+            if p.code.startswith(prefix) or any(all(any(_compatible(w, h) for h in t) for w in words) for t in texts):
+                name = _syllables(p.name)
+                starts = len(name) >= len(words) and all(map(_compatible, words, name))
                 found.append((not starts, len(p.name), p.code, p))
         return [p for *_, p in sorted(found, key=lambda t: t[:3])]
 
@@ -376,6 +390,38 @@ class Catalogue:
         return f"<Catalogue: {len(self)} procedures, {len(self._rules)} one-stop rules>"
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _syllables(text: str) -> list[str]:
+    """The words of *text*, lower-case NFC, without punctuation."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def _marks(letter: str) -> tuple[str, str]:
+    """A letter's base and its diacritics ("ử" → ("u", "\u031b\u0309"); "đ" → ("d", "đ"))."""
+    if letter == "đ":
+        return "d", "đ"
+    decomposed = unicodedata.normalize("NFD", letter)
+    return decomposed[0], decomposed[1:]
+
+
+def _compatible(typed: str, word: str) -> bool:
+    """Whether *typed* is *word* with some diacritics possibly left out (never different ones).
+
+    >>> _compatible("tu", "tử"), _compatible("tư", "tử"), _compatible("tự", "tử"), _compatible("dang", "đăng")
+    (True, True, False, True)
+    """
+    if len(typed) != len(word):
+        return False
+    for a, b in zip(typed, word, strict=True):
+        if a != b:
+            (base_a, marks_a), (base_b, marks_b) = _marks(a), _marks(b)
+            if base_a != base_b or not set(marks_a) <= set(marks_b):
+                return False
+    return True
+
+
 def _cut(versions: Iterable[Procedure], at: date) -> list[Procedure]:
     """The versions with the one in force across *at* split into "until the day before" and "from *at*"."""
     out: list[Procedure] = []
@@ -388,16 +434,12 @@ def _cut(versions: Iterable[Procedure], at: date) -> list[Procedure]:
     return out
 
 
-def _split(
-    versions: tuple[Procedure, ...], start: date, change: Any, end: date | None = None
-) -> tuple[Procedure, ...]:
+def _split(versions: tuple[Procedure, ...], start: date, change: Any, end: date | None = None) -> tuple[Procedure, ...]:
     """Versions with *change* applied from *start* to *end* inclusive (open-ended when None)."""
     pieces = _cut(versions, start)
     if end is not None:
         pieces = _cut(pieces, date.fromordinal(end.toordinal() + 1))
-    return tuple(
-        change(p) if p.valid_from >= start and (end is None or p.valid_from <= end) else p for p in pieces
-    )
+    return tuple(change(p) if p.valid_from >= start and (end is None or p.valid_from <= end) else p for p in pieces)
 
 
 # --------------------------------------------------------------------------- loading
