@@ -296,3 +296,18 @@ def test_every_procedure_is_found_by_its_name(code: str, folded: bool) -> None:
     assert code in [p.code for p in found]
     # The shortest name starting with the words comes first: the name itself.
     assert fold(found[0].name) == fold(name)
+
+
+def test_level_follows_competence_by_version() -> None:
+    """Marriages with a foreign element and translators' signatures were district work until 30/6/2025."""
+    for code in ("2.000806", "2.000992", "2.001008"):
+        assert CAT.get(code, on=date(2025, 6, 30)).level == "district"
+        assert CAT.get(code, on=date(2025, 7, 1)).level == "commune"
+    assert CAT.get("1.001193", on=date(2016, 6, 1)).level == "commune"
+
+
+def test_a_version_level_is_checked() -> None:
+    raw = copy.deepcopy(RAW)
+    raw["procedure"][0]["version"][0]["level"] = "village"
+    with pytest.raises(motcua.DataFileError, match="level must be one of"):
+        parse_catalogue(raw, motcua.sources())

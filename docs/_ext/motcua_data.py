@@ -182,7 +182,12 @@ def render_catalogue() -> str:
         lines += [f"## {_cell(field)}", ""]
         for p in sorted(by_field[field], key=lambda p: p.code):
             english = f" ({_cell(p.name_en)})" if p.name_en else ""
-            lines += [f"### {p.code} — {_cell(p.name)}{english}", "", f"Level: {p.level}.", ""]
+            spans = [(v.valid_from, v.level) for v in cat.versions(p.code)]
+            if len({level for _, level in spans}) == 1:
+                level = f"Level: {p.level}."
+            else:  # competence moved between levels: say from when
+                level = "Level: " + "; ".join(f"{lv} from {start:%d/%m/%Y}" for start, lv in spans) + "."
+            lines += [f"### {p.code} — {_cell(p.name)}{english}", "", level, ""]
             lines += _version_rows(cat.versions(p.code))
     lines += ["## Rules of the one-stop mechanism", ""]
     for rule in cat.rules:

@@ -499,7 +499,7 @@ def _ref(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> LegalRe
 _PROCEDURE_KEYS = ("code", "name", "field", "level", "version")
 _PROCEDURE_OPTIONAL = ("name_en", "code_note")
 _VERSION_KEYS = ("valid_from", "time_limit", "legal", "certainty")
-_VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step")
+_VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step", "level")
 
 
 def _step(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> ProcedureStep:
@@ -549,12 +549,16 @@ def _parse_versions(
             ref = _ref({k: f[k] for k in ("source", "article", "clause") if k in f}, fwhere, registry)
             fee = Fee(note=get_str(f, "note", fwhere), legal=ref, vnd=vnd)
         steps = tuple(_step(s, f"{vwhere}.step[{k}]", registry) for k, s in enumerate(v.get("step", [])))
+        # A version may name its own level: competence moved between levels on 1/7/2025.
+        version_level = get_str(v, "level", vwhere) if "level" in v else level
+        if version_level not in _LEVELS:
+            raise DataFileError(f"{vwhere}: level must be one of {_LEVELS}, got {version_level!r}")
         versions.append(
             Procedure(
                 code=code,
                 name=name,
                 field=field,
-                level=level,
+                level=version_level,
                 name_en=name_en,
                 time_limit=parse_time_limit(v["time_limit"], f"{vwhere}.time_limit"),
                 verification_limit=(
