@@ -280,3 +280,17 @@ def test_working_days_fast_path_equals_the_general_path(moment: datetime, n: int
         general.legal_basis,
     )
     assert repr(fast) == repr(general)
+
+
+def test_clock_hours_deemed_receipt_says_when_the_hours_start() -> None:
+    """Without office hours a deemed receipt starts at 00:00, and the explanation must say so."""
+    received = datetime(2027, 3, 6, 10, 0)  # Saturday
+    bare = ClockHours(24).deadline(received)
+    assert bare.due_at == datetime(2027, 3, 9, 0, 0)
+    assert "deemed received at 00:00 on Monday 08/03/2027" in bare.explain("en")
+    assert "coi như tiếp nhận vào lúc 00:00 thứ Hai 08/03/2027" in bare.explain("vi")
+    assert "with_office_hours()" in bare.explain("en")
+    opened = ClockHours(24).deadline(received, HOURS)
+    assert opened.due_at == datetime(2027, 3, 9, 7, 30)
+    assert "at the opening of Monday 08/03/2027" in opened.explain("en")
+    assert "with_office_hours" not in opened.explain("en")

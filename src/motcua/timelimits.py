@@ -552,12 +552,23 @@ class Deadline(NamedTuple):
             between = [text for _, text in self._days_off(received_day, rday, lang)]
             if between:
                 why += " (" + ("sau đó: " if vi else "then: ") + "; ".join(between) + ")"
+            opening = "đầu giờ" if vi else "the opening of"
+            if isinstance(self.limit, ClockHours) and self.calendar.office_hours is None:
+                # No office hours to open at: the hours run from the start of that day, and saying
+                # "the opening" would contradict a due time of 00:00.
+                opening = "lúc 00:00" if vi else "00:00 on"
             lines.append(
-                f"Tiếp nhận: {when}; {why}, coi như tiếp nhận vào đầu giờ {days[rday.weekday()]} {rday:%d/%m/%Y}."
+                f"Tiếp nhận: {when}; {why}, coi như tiếp nhận vào {opening} {days[rday.weekday()]} {rday:%d/%m/%Y}."
                 if vi
-                else f"Received: {when}; {why}, so deemed received at the opening of "
-                f"{days[rday.weekday()]} {rday:%d/%m/%Y}."
+                else f"Received: {when}; {why}, so deemed received at {opening} {days[rday.weekday()]} {rday:%d/%m/%Y}."
             )
+            if isinstance(self.limit, ClockHours) and self.calendar.office_hours is None:
+                lines.append(
+                    "(Lịch không có giờ làm việc; khai báo bằng with_office_hours() để tính từ giờ mở cửa.)"
+                    if vi
+                    else "(The calendar has no office hours; give it some with with_office_hours() to count "
+                    "from the opening.)"
+                )
         else:
             lines.append(f"Tiếp nhận: {when}, ngày làm việc." if vi else f"Received: {when}, a working day.")
         if isinstance(self.limit, (WorkingDays, CalendarDays)):
