@@ -94,6 +94,12 @@ CASES: dict[str, tuple[Any, Any, tuple[str, ...]]] = {
         ClockHours(24),
         ("national", "office hours"),
     ),
+    # Nghị định 63/2024 Đ.7 k.2: receipts after 15:00 count from the next working day.
+    "WorkingDays(3) with a 15:00 receipt cut-off": (
+        CUTOFF := attrs.evolve(_with_limit("1.004873", date(2020, 1, 1), WorkingDays(3)), receipt_cutoff=time(15)),
+        CUTOFF,
+        ("national", "office hours", "local"),
+    ),
 }
 
 # Periods start near days that make deadlines interesting: Tết, swapped days, make-up

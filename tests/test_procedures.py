@@ -8,7 +8,7 @@ import re
 import tomllib
 import unicodedata
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from typing import Any
 
@@ -310,4 +310,25 @@ def test_a_version_level_is_checked() -> None:
     raw = copy.deepcopy(RAW)
     raw["procedure"][0]["version"][0]["level"] = "village"
     with pytest.raises(motcua.DataFileError, match="level must be one of"):
+        parse_catalogue(raw, motcua.sources())
+
+
+def test_a_procedure_with_a_receipt_cutoff_applies_it_everywhere() -> None:
+    """Nghị định 63/2024 Đ.7 k.2: a joined-up birth dossier received after 15:00 counts from the next day."""
+    joined = CAT.get("LT-63-2024-01", on=date(2026, 12, 1))
+    assert joined.receipt_cutoff == time(15, 0)
+    late, early = datetime(2026, 12, 1, 16, 0), datetime(2026, 12, 1, 10, 0)  # a Tuesday
+    assert joined.deadline(late).date == date(2026, 12, 7)
+    assert joined.deadline(early).date == date(2026, 12, 4)
+    assert joined.deadline(datetime(2026, 12, 1, 15, 0)).date == date(2026, 12, 4)  # at 15:00 is not after
+    assert motcua.Dossier(joined, late).timeline().due_date == date(2026, 12, 7)
+    # A caller's own cut-off wins over the procedure's.
+    assert joined.deadline(late, conventions=motcua.Conventions(receipt_cutoff=time(17, 0))).date == date(2026, 12, 4)
+    assert CAT.get("1.004873").receipt_cutoff is None
+
+
+def test_a_receipt_cutoff_in_the_data_is_a_local_time() -> None:
+    raw = copy.deepcopy(RAW)
+    raw["procedure"][0]["version"][0]["receipt_cutoff"] = "15:00"
+    with pytest.raises(motcua.DataFileError, match="receipt_cutoff must be a TOML local time"):
         parse_catalogue(raw, motcua.sources())

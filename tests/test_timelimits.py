@@ -294,3 +294,29 @@ def test_clock_hours_deemed_receipt_says_when_the_hours_start() -> None:
     assert opened.due_at == datetime(2027, 3, 9, 7, 30)
     assert "at the opening of Monday 08/03/2027" in opened.explain("en")
     assert "with_office_hours" not in opened.explain("en")
+
+
+@given(
+    st.dates(date(2016, 1, 1), date(2027, 6, 30)),
+    st.times(),
+    st.sampled_from([WorkingDays(3), CalendarDays(15), SameDay()]),
+)
+def test_a_receipt_cutoff_moves_late_receipts_to_the_next_working_day(
+    day: date, at: time, limit: motcua.TimeLimit
+) -> None:
+    cutoff = Conventions(receipt_cutoff=time(15, 0))
+    received = datetime.combine(day, at)
+    with_cutoff = limit.deadline(received, conventions=cutoff)
+    if CAL.is_working_day(day) and at > time(15, 0):
+        following = CAL.add_working_days(day, 1)
+        assert with_cutoff.receipt_day == following
+        assert with_cutoff.date == limit.deadline(following).date
+        assert "received after 15:00" in with_cutoff.explain("en")
+    else:
+        assert with_cutoff.date == limit.deadline(received).date
+        assert with_cutoff.receipt_day == limit.deadline(received).receipt_day
+
+
+def test_a_receipt_cutoff_is_a_naive_time() -> None:
+    with pytest.raises(TypeError, match="receipt_cutoff"):
+        Conventions(receipt_cutoff="15:00")  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ from .dossiers import Channel, DossierEventError
 from .errors import UncertainDataWarning
 from .procedures import NotInForceError, Procedure, catalogue
 from .reports import _COUNT_FIELDS, PeriodReport, _report_moments
-from .timelimits import CalendarDays, SameDay, TimeLimit, WorkingDays
+from .timelimits import DEFAULT_CONVENTIONS, CalendarDays, Conventions, Deadline, SameDay, TimeLimit, WorkingDays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -296,8 +296,27 @@ class _LimitSource:
                 if p.verification_limit is None:
                     raise ValueError(f"{p.code} ({p.name}) has no separate time limit for verification")
                 limit = p.verification_limit
-            out.append(limit)
+            # A version with a receipt cut-off needs each dossier's receipt time: the wrapper is
+            # no day-table kind, so those dossiers take the per-dossier path.
+            out.append(limit if p.receipt_cutoff is None else _WithCutoff(limit, p.conventions()))
         return out
+
+
+@attrs.frozen
+class _WithCutoff(TimeLimit):
+    """A procedure's limit with its receipt cut-off, for the per-dossier path of the columnar report."""
+
+    limit: TimeLimit
+    conventions: Conventions
+
+    def deadline(
+        self,
+        received_at: datetime | date,
+        calendar: WorkingCalendar | None = None,
+        *,
+        conventions: Conventions = DEFAULT_CONVENTIONS,
+    ) -> Deadline:
+        return self.limit.deadline(received_at, calendar, conventions=self.conventions)
 
 
 def _end_of(cal: WorkingCalendar, day: date) -> datetime:

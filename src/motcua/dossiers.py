@@ -668,7 +668,7 @@ def _timeline(d: Dossier, cal: WorkingCalendar, as_of_value: datetime | date | N
                 # The dossier keeps the rules in force at its receipt, even if the procedure's
                 # version changed before the supplement arrived.
                 limit = proc.verification_limit if d.verification and proc.verification_limit else proc.time_limit
-                effective = limit.deadline(e.at, cal)._replace(legal_basis=proc.legal)
+                effective = limit.deadline(e.at, cal, conventions=proc.conventions())._replace(legal_basis=proc.legal)
                 paused = 0  # a restart counts everything afresh from the supplement
                 adjustments.append(
                     f"Nhận đủ hồ sơ bổ sung lúc {at:%H:%M %d/%m/%Y}: thời hạn tính lại từ đầu "

@@ -136,6 +136,15 @@ class Procedure:
     certainty: str = "confirmed"
     note: str | None = None
     steps: tuple[ProcedureStep, ...] = ()
+    #: A receipt on a working day after this time counts from the next working day, when the
+    #: procedure's own rules say so (Nghị định 63/2024/NĐ-CP Đ.7 k.2: 15:00); see ``Conventions``.
+    receipt_cutoff: time | None = None
+
+    def conventions(self, base: Conventions = DEFAULT_CONVENTIONS) -> Conventions:
+        """*base* with this procedure's receipt cut-off, unless *base* sets one itself."""
+        if self.receipt_cutoff is None or base.receipt_cutoff is not None:
+            return base
+        return attrs.evolve(base, receipt_cutoff=self.receipt_cutoff)
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
@@ -170,7 +179,7 @@ class Procedure:
                 f"the time limit of {self.code} ({self.name}) from {self.valid_from} is uncertain: {self.note}",
                 UncertainDataWarning,
             )
-        result = limit.deadline(received_at, calendar, conventions=conventions)
+        result = limit.deadline(received_at, calendar, conventions=self.conventions(conventions))
         return result._replace(legal_basis=self.legal)
 
     def __repr__(self) -> str:
@@ -499,7 +508,14 @@ def _ref(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> LegalRe
 _PROCEDURE_KEYS = ("code", "name", "field", "level", "version")
 _PROCEDURE_OPTIONAL = ("name_en", "code_note")
 _VERSION_KEYS = ("valid_from", "time_limit", "legal", "certainty")
-_VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step", "level")
+_VERSION_OPTIONAL = ("valid_until", "verification_limit", "fee", "note", "step", "level", "receipt_cutoff")
+
+
+def _cutoff(version: Mapping[str, Any], where: str) -> time | None:
+    value = version.get("receipt_cutoff")
+    if value is not None and (not isinstance(value, time) or value.tzinfo is not None):
+        raise DataFileError(f"{where}: receipt_cutoff must be a TOML local time such as 15:00:00, got {value!r}")
+    return value
 
 
 def _step(entry: Any, where: str, registry: Mapping[str, LegalSource]) -> ProcedureStep:
@@ -573,6 +589,7 @@ def _parse_versions(
                 certainty=certainty,
                 note=note,
                 steps=steps,
+                receipt_cutoff=_cutoff(v, vwhere),
             )
         )
     # Versions must be in order and must not overlap; an open end is closed by the next version.

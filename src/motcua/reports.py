@@ -351,7 +351,7 @@ def _classify(
     if simple and proc.certainty != "uncertain" and proc.in_force_on(received.date()):
         deadline = proc.time_limit if not d.verification else proc.verification_limit
         if deadline is not None:
-            due = deadline.deadline(d.received_at, cal)
+            due = deadline.deadline(d.received_at, cal, conventions=proc.conventions())
             due_at = due.due_at.replace(tzinfo=None)
             end = next((e.local_at for e in events if e.local_at <= moment), None)
             if end is None:

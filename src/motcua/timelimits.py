@@ -93,6 +93,11 @@ def _positive_hours(instance: object, attribute: attrs.Attribute[float], value: 
         raise ValueError(f"{type(instance).__name__}({value}) is meaningless: a time limit needs a positive number")
 
 
+def _is_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, time) or value.tzinfo is not None:
+        raise TypeError(f"{attribute.name} must be a naive datetime.time such as time(15, 0), got {value!r}")
+
+
 @attrs.frozen
 class Conventions:
     """The conventions a deadline is computed under; the defaults are the library's contract.
@@ -104,6 +109,9 @@ class Conventions:
       from the receipt moment instead of whole days from R. Needs office hours.
     * ``makeup_saturday_ends_period``: whether a ``CalendarDays`` period may end on a make-up
       Saturday (default ``True``: it is a working day); ``False`` moves it to the next weekday.
+    * ``receipt_cutoff``: a time of day; a dossier received on a working day strictly after it
+      counts from the next working day (e.g. 15:00 in Nghị định 63/2024/NĐ-CP Đ.7 k.2). Needs no
+      office hours. Procedures whose rules say so set it themselves (``Procedure.receipt_cutoff``).
     """
 
     after_hours_receipt: Literal["same-day", "next-working-day"] = attrs.field(
@@ -111,6 +119,7 @@ class Conventions:
     )
     working_days_as_hours: bool = False
     makeup_saturday_ends_period: bool = True
+    receipt_cutoff: time | None = attrs.field(default=None, validator=attrs.validators.optional(_is_time))
 
 
 DEFAULT_CONVENTIONS = Conventions()
@@ -214,6 +223,8 @@ def _receipt_day(cal: WorkingCalendar, day: date, local: datetime | None, conv: 
     """R, and whether the receipt was deemed (moved to the next working day)."""
     if not cal.is_working_day(day):
         return cal.add_working_days(day, 0), True
+    if conv.receipt_cutoff is not None and local is not None and local.time() > conv.receipt_cutoff:
+        return cal.add_working_days(day, 1), True
     if conv.after_hours_receipt == "next-working-day" and local is not None:
         if cal.office_hours is None:
             raise MissingOfficeHoursError(
@@ -641,6 +652,11 @@ class Deadline(NamedTuple):
         received = self.received_at
         day = received.date() if isinstance(received, datetime) else received
         if self.calendar.is_working_day(day):
+            cutoff = self.conventions.receipt_cutoff
+            if cutoff is not None and isinstance(received, datetime):
+                local = _to_local(received, "received_at")[0]
+                if local.time() > cutoff:
+                    return f"nhận sau {cutoff:%H:%M}" if lang == "vi" else f"received after {cutoff:%H:%M}"
             return "sau giờ làm việc" if lang == "vi" else "after office hours"
         entry = self.calendar.day_off(day)
         if entry is not None:
