@@ -109,6 +109,7 @@ from .timelimits import (
     WorkingDays,
     WorkingHours,
 )
+from .year_view import CalendarYear
 
 __all__ = [
     "FORM_06_COLUMNS",
@@ -119,6 +120,7 @@ __all__ = [
     "CalendarDays",
     "CalendarRangeError",
     "CalendarStatus",
+    "CalendarYear",
     "Catalogue",
     "Channel",
     "ClockHours",

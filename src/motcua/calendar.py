@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from .year_view import CalendarYear
+
 __all__ = ["VN_TZ", "WorkingCalendar", "vietnam_calendar"]
 
 #: Vietnam's time zone. It has been UTC+07:00 without daylight saving since 1975, so a fixed
@@ -193,6 +195,19 @@ class WorkingCalendar:
         merged = [m for m in base if m.date not in local_off]
         merged.extend(m for m in self.extra_working_days if m.date.year == year)
         return tuple(sorted(merged, key=lambda m: m.date))
+
+    def year(self, year: int, months: Sequence[int] | None = None) -> CalendarYear:
+        """The year (or *months* of it) to read: month grids, days off and make-up days with sources.
+
+        Prints as text, shows as HTML in a notebook, and gives records for pandas.
+
+        >>> vietnam_calendar().year(2026)
+        <CalendarYear 2026: 15 days off, 2 make-up days>
+        """
+        from .year_view import CalendarYear
+
+        self._check_year(year)
+        return CalendarYear(self, year, months)
 
     def day_off(self, day: date) -> DayOff | None:
         """The :class:`DayOff` record for *day*, or ``None`` (a plain weekend is not a record)."""

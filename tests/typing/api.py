@@ -25,6 +25,9 @@ def api() -> None:
     citation: str = source.citation
     makeups: tuple[motcua.MakeupDay, ...] = cal.makeup_days(2026)
     status: motcua.CalendarStatus = cal.year_status(2026)
+    view: motcua.CalendarYear = cal.year(2026, months=[1, 2])
+    grid: list[str] = view.month_grid(2)
+    view_rows: list[dict[str, Any]] = view.to_records()
     local: motcua.WorkingCalendar = cal.with_days_off([date(2026, 3, 2)], source="Quyết định 1/QĐ-UBND")
     local = local.with_working_days([date(2026, 3, 7)], source="Quyết định 2/QĐ-UBND")
     local = local.with_office_hours(motcua.OfficeHours.parse("07:30-11:30, 13:30-17:00"))
