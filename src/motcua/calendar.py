@@ -29,7 +29,6 @@ import functools
 import operator
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -739,6 +738,8 @@ def _to_local(moment: object, name: str) -> tuple[datetime, bool]:
 
 def _rule_years(first: int, last: int) -> tuple[tuple[DayOff, ...], tuple[MakeupDay, ...]]:
     """Days off after the announced data, from the Labour Code rules as python-holidays applies them."""
+    from importlib import metadata  # deferred with holidays: 15 ms (it brings the email package)
+
     import holidays  # deferred: 40 ms to import, and most queries never leave the announced years
 
     table = holidays.country_holidays("VN", years=range(first, last + 1), language="vi")
