@@ -14,7 +14,7 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -315,10 +315,32 @@ def test_forms_of_address_come_from_the_fields() -> None:
     assert "chào đón bé Nguyễn Lê Bảo An" in out
     fields["cach_goi"] = "hai bạn"
     assert "chung vui cùng hai bạn và gia đình" in words(render("chuc-mung-khai-sinh", **fields))
-    fields["kinh_gui"] = [{"xung_ho": "", "ho_ten": "Nguyễn Văn Hùng"}]
-    del fields["cach_goi"]
-    with pytest.raises(ValueError, match="no form of address"):
-        render("chuc-mung-khai-sinh", **fields)
+
+
+@pytest.mark.parametrize("name", LETTER_TEMPLATES)
+def test_without_a_form_of_address_a_letter_addresses_the_family(name: str) -> None:
+    # letters.md §3.2: never guessed from a name; "gia đình" instead.
+    fields = example_fields(name)
+    fields.pop("cach_goi", None)
+    fields["kinh_gui"] = [{"ho_ten": "Nguyễn Văn Hùng"}, {"xung_ho": "", "ho_ten": "lê thị Mai"}]
+    text = words(render(name, **fields))
+    page = html_text(render(name, "html", **fields))
+    for out in (text, page):
+        assert "Kính gửi: Gia đình Nguyễn Văn Hùng và lê thị Mai" in out  # the names exactly as given
+        assert "anh chị" not in out
+        assert "ông bà" not in out
+        assert "gia đình và gia đình" not in out
+    if name == "chuc-mung-khai-sinh":
+        assert "chung vui cùng gia đình trước niềm hạnh phúc" in text
+    elif name == "chuc-mung-ket-hon":
+        assert "Nhân dịp Nguyễn Văn Hùng và lê thị Mai đăng ký kết hôn" in text
+        assert "xin gửi tới gia đình lời chúc mừng" in text
+    else:
+        assert "gửi tới gia đình cùng toàn thể gia quyến" in text
+    # One person with a form of address is enough: the body uses it, nothing is added.
+    fields["kinh_gui"] = [{"xung_ho": "Bà", "ho_ten": "Nguyễn Thị Lan"}, {"ho_ten": "Trần Văn Hai"}]
+    text = words(render(name, **fields))
+    assert "Kính gửi: Bà Nguyễn Thị Lan và Trần Văn Hai" in text
 
 
 def test_the_birth_letter_reminder_is_optional() -> None:
@@ -371,7 +393,7 @@ def test_the_office_decides_the_letterhead() -> None:
     out = render("chuc-mung-ket-hon", **fields)
     assert "XÃ SƠN THỦY THƯỢNG" in out
     assert "Sơn Thủy Thượng, ngày 20 tháng 3 năm 2026" in out
-    assert "Ủy ban nhân dân xã Sơn Thủy Thượng vui mừng" in words(out)
+    assert "Ủy ban nhân dân xã Sơn Thủy Thượng xin gửi tới anh chị" in words(out)
     assert "Hải Đăng" not in out
     assert "Điện thoại: 0234 3000 999" in out
     page = render("chuc-mung-ket-hon", "html", **fields)
@@ -702,3 +724,301 @@ def test_every_example_field_is_used_by_its_template() -> None:
         for fmt in ("text", "html"):
             used = required_fields(name, fmt) | optional_fields(name, fmt) | {"bieu_mau"}
             assert set(example_fields(name)) <= used, name
+
+
+# --------------------------------------------------------------------------- None, wrong types, control characters
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("name", "field"), REQUIRED)
+def test_none_in_a_required_field_is_a_missing_field(name: str, field: str, fmt: str) -> None:
+    fields = example_fields(name)
+    fields[field] = None
+    with pytest.raises(MissingFieldError) as info:
+        render(name, fmt, **fields)  # type: ignore[arg-type]
+    assert info.value.fields == (field,)
+
+
+@pytest.mark.parametrize(("name", "field"), OPTIONAL)
+def test_none_in_an_optional_field_means_not_given(name: str, field: str) -> None:
+    given_none = example_fields(name)
+    given_none[field] = None
+    left_out = example_fields(name)
+    del left_out[field]
+    for fmt in FORMATS:
+        out = render(name, fmt, **given_none)  # type: ignore[arg-type]
+        assert out == render(name, fmt, **left_out)  # type: ignore[arg-type]
+        assert "None" not in out
+        assert "NONE" not in out
+
+
+def _blank(value: Any) -> Any:
+    return [] if isinstance(value, list) else "  " if isinstance(value, str) else None
+
+
+BLANKABLE = [(n, f) for n, f in REQUIRED if _blank(example_fields(n)[f]) is not None]
+
+
+@pytest.mark.parametrize(("name", "field"), BLANKABLE)
+def test_a_blank_required_field_is_a_missing_field(name: str, field: str) -> None:
+    fields = example_fields(name)
+    fields[field] = _blank(fields[field])
+    for fmt in FORMATS:
+        with pytest.raises(MissingFieldError, match="given empty") as info:
+            render(name, fmt, **fields)  # type: ignore[arg-type]
+        assert info.value.fields == (field,)
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "law"),
+    [
+        ("phieu-tu-choi", "ly_do", r"Decree 61/2018/NĐ-CP Art\. 17\(1\)\(b\) 'phải nêu rõ lý do'"),
+        ("phieu-yeu-cau-bo-sung", "ly_do", r"Decree 61/2018/NĐ-CP Art\. 17\(1\)\(a\)"),
+        ("phieu-yeu-cau-bo-sung", "noi_dung_bo_sung", r"Decree 118/2025/NĐ-CP Art\. 19\(5\)"),
+        ("phieu-xin-loi", "ly_do", r"Decree 118/2025/NĐ-CP Art\. 19\(6\)"),
+    ],
+)
+def test_the_reasons_the_law_requires_cannot_be_empty(name: str, field: str, law: str) -> None:
+    for empty in ("", " \n\t", []):
+        fields = example_fields(name)
+        if isinstance(empty, list) != isinstance(fields[field], list):
+            continue
+        fields[field] = empty
+        with pytest.raises(MissingFieldError, match=law):
+            render(name, **fields)
+
+
+def _wrong(value: Any) -> Any:
+    """A value of the wrong type for a field whose example is *value*."""
+    if isinstance(value, str):
+        return 12345
+    if isinstance(value, (date, datetime)):
+        return "2026-03-05"
+    if isinstance(value, list):
+        return "một chuỗi"
+    raise AssertionError(f"no wrong value for {value!r}")
+
+
+@pytest.mark.parametrize(("name", "field"), REQUIRED)
+def test_a_wrong_type_in_a_required_field_is_an_error_naming_it(name: str, field: str) -> None:
+    fields = example_fields(name)
+    fields[field] = _wrong(fields[field])
+    for fmt in FORMATS:
+        with pytest.raises(letters.FieldTypeError, match=f"field '{field}' must be") as info:
+            render(name, fmt, **fields)  # type: ignore[arg-type]
+        assert info.value.field == field
+        assert isinstance(info.value, TypeError)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, motcua.MotcuaError)
+
+
+def test_shapes_inside_lists_are_checked() -> None:
+    fields = example_fields("chuc-mung-ket-hon")
+    # A bare str would print the signature block one letter per line.
+    with pytest.raises(letters.FieldTypeError, match=r"'chu_ky' must be a list of str lines"):
+        render("chuc-mung-ket-hon", **{**fields, "chu_ky": "PHÓ CHỦ TỊCH"})
+    with pytest.raises(letters.FieldTypeError, match=r"'chu_ky\[1\]' must be a str"):
+        render("chuc-mung-ket-hon", **{**fields, "chu_ky": ["TM. ỦY BAN NHÂN DÂN", None]})
+    with pytest.raises(letters.FieldTypeError, match=r"'kinh_gui\[0\]' must be a dict"):
+        render("chuc-mung-ket-hon", **{**fields, "kinh_gui": ["Trần Minh Khoa"]})
+    with pytest.raises(letters.FieldTypeError, match=r"'kinh_gui\[1\]\.xung_ho' must be a str"):
+        render("chuc-mung-ket-hon", **{**fields, "kinh_gui": [fields["kinh_gui"][0], {"xung_ho": 1, "ho_ten": "A"}]})
+    with pytest.raises(MissingFieldError, match=r"missing field 'ho_ten' in kinh_gui\[0\]") as info:
+        render("chuc-mung-ket-hon", **{**fields, "kinh_gui": [{"xung_ho": "Anh", "ho_ten": None}]})
+    assert info.value.within == "kinh_gui[0]"
+    with pytest.raises(UnknownFieldError, match=r"'xungho' \(did you mean 'xung_ho'\?\) in kinh_gui\[0\]"):
+        render("chuc-mung-ket-hon", **{**fields, "kinh_gui": [{"xungho": "Anh", "ho_ten": "Trần Minh Khoa"}]})
+    # A form of address given as None is one not given.
+    out = words(render("chuc-mung-ket-hon", **{**fields, "kinh_gui": [{"xung_ho": None, "ho_ten": "Trần Minh Khoa"}]}))
+    assert "Kính gửi: Gia đình Trần Minh Khoa" in out
+    assert "None" not in out
+    receipt = example_fields("giay-tiep-nhan")
+    receipt["thanh_phan_ho_so"] = [{"ban_chinh": 1}]
+    with pytest.raises(MissingFieldError, match=r"missing field 'ten' in thanh_phan_ho_so\[0\]"):
+        render("giay-tiep-nhan", **receipt)
+    receipt["thanh_phan_ho_so"] = [{"ten": "Tờ khai", "ban_chinh": "một"}]
+    with pytest.raises(letters.FieldTypeError, match=r"'thanh_phan_ho_so\[0\]\.ban_chinh' must be a whole number"):
+        render("giay-tiep-nhan", **receipt)
+    receipt["thanh_phan_ho_so"] = ["Tờ khai", " "]
+    with pytest.raises(MissingFieldError, match=r"'thanh_phan_ho_so\[1\]' \(see .*\) \(given empty\)"):
+        render("giay-tiep-nhan", **receipt)
+    supplement = example_fields("phieu-yeu-cau-bo-sung")
+    supplement["noi_dung_bo_sung"] = [{"ten": None}]
+    with pytest.raises(MissingFieldError, match=r"'ten' in noi_dung_bo_sung\[0\]"):
+        render("phieu-yeu-cau-bo-sung", **supplement)
+    control = example_fields("phieu-kiem-soat")
+    control["cac_buoc"][0]["thoi_diem"] = "24/04/2026"
+    with pytest.raises(letters.FieldTypeError, match=r"'cac_buoc\[0\]\.thoi_diem' must be a datetime"):
+        render("phieu-kiem-soat", **control)
+    condolence = example_fields("chia-buon-khai-tu")
+    for bad in (True, -1, "88"):
+        with pytest.raises(letters.FieldTypeError, match="'tuoi' must be a whole number"):
+            render("chia-buon-khai-tu", **{**condolence, "tuoi": bad})
+    with pytest.raises(letters.FieldTypeError, match="'nhac_nho' must be True or False"):
+        render("chuc-mung-khai-sinh", **{**example_fields("chuc-mung-khai-sinh"), "nhac_nho": "không"})
+
+
+def test_an_override_may_use_keys_of_its_own_inside_lists(tmp_path: Path) -> None:
+    (tmp_path / "phieu-kiem-soat.txt.j2").write_text(
+        '{% extends "motcua:phieu-kiem-soat.txt.j2" %}{% block ky %}'
+        "{% for buoc in cac_buoc %}{{ buoc.y_kien|default('') }}{% endfor %}{% endblock %}",
+        encoding="utf-8",
+    )
+    fields = example_fields("phieu-kiem-soat")
+    fields["cac_buoc"][0]["y_kien"] = "Đồng ý"
+    assert "Đồng ý" in Letters([tmp_path]).render("phieu-kiem-soat", **fields)
+    with pytest.raises(UnknownFieldError, match=r"'y_kien' in cac_buoc\[0\]"):
+        render("phieu-kiem-soat", **fields)
+
+
+CONTROL = ["\x00", "\x07", "\x1b", "\r", "\x0b", "\x0c", "\x7f", "\ufffe"]
+
+
+@pytest.mark.parametrize("char", CONTROL)
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_control_characters_are_refused_naming_the_field(name: str, char: str) -> None:
+    fields = example_fields(name)
+    field = NAME_FIELDS[name]
+    fields[field] = f"Trần{char}Bình"
+    for fmt in FORMATS:
+        with pytest.raises(letters.InvalidFieldError, match=f"field '{field}' contains the control character") as info:
+            render(name, fmt, **fields)  # type: ignore[arg-type]
+        assert info.value.field == field
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, motcua.MotcuaError)
+    with pytest.raises(letters.InvalidFieldError):
+        render_string("{{ ten }}", ten=f"A{char}")
+
+
+def test_control_characters_inside_lists_and_in_word_output() -> None:
+    fields = example_fields("chuc-mung-ket-hon")
+    fields["kinh_gui"][1]["ho_ten"] = "Phạm\x1bThu Hà"
+    with pytest.raises(letters.InvalidFieldError, match=r"'kinh_gui\[1\]\.ho_ten' contains .* U\+001B at position 4"):
+        render("chuc-mung-ket-hon", **fields)
+    # Word output fails with motcua's error, before python-docx's raw ValueError.
+    with pytest.raises(letters.InvalidFieldError, match="kinh_gui"):
+        letters.render_docx("chuc-mung-ket-hon", **fields)
+    # Tabs and newlines are text.
+    fields = example_fields("phieu-tu-choi")
+    fields["ly_do"] = "Thiếu giấy tờ:\n\t- Tờ khai"
+    assert "Thiếu giấy tờ:" in render("phieu-tu-choi", **fields)
+
+
+def test_a_none_printed_by_a_template_is_an_error_not_a_blank() -> None:
+    with pytest.raises(ValueError, match="printed None"):
+        render_string("{{ x[0] }}", x=[None])
+    with pytest.raises(MissingFieldError, match="'ten'"):
+        render_string("{{ ten }}", ten=None)  # None is "not given"
+
+
+def test_render_string_reports_an_unknown_template_as_motcua_error() -> None:
+    with pytest.raises(TemplateNotFoundError, match=re.escape("'khong-co.txt.j2', which does not exist")) as info:
+        render_string('{% extends "khong-co.txt.j2" %}')
+    assert not isinstance(info.value, jinja2.TemplateNotFound)
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(TemplateNotFoundError, match="khong-co"):
+        render_string('{% include "khong-co.html.j2" %}', "html")
+
+
+def test_the_example_hint_is_given_only_for_fields_of_the_example(tmp_path: Path) -> None:
+    (tmp_path / "chuc-mung-khai-sinh.txt.j2").write_text(
+        '{% extends "motcua:chuc-mung-khai-sinh.txt.j2" %}{% block trich_yeu %}{{ loi_chuc }}{% endblock %}',
+        encoding="utf-8",
+    )
+    custom = Letters([tmp_path])
+    fields = example_fields("chuc-mung-khai-sinh")
+    with pytest.raises(MissingFieldError) as info:
+        custom.render("chuc-mung-khai-sinh", **fields)
+    assert str(info.value) == "chuc-mung-khai-sinh: missing field 'loi_chuc'"
+    del fields["ten_con"]
+    with pytest.raises(MissingFieldError, match=re.escape("(see example_fields('chuc-mung-khai-sinh'))")):
+        custom.render("chuc-mung-khai-sinh", **fields, loi_chuc="Chào mừng")
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_months_one_and_two_are_padded_in_a_rendered_letter_and_notice() -> None:
+    # Decree 30/2020 Appendix I §II.4(b): days below 10 and months 1 and 2 take a leading zero.
+    fields = example_fields("chuc-mung-ket-hon")
+    fields.update(ngay=date(2026, 2, 9), ngay_dang_ky=date(2026, 1, 5))
+    text = words(render("chuc-mung-ket-hon", **fields))
+    assert "Hải Đăng, ngày 09 tháng 02 năm 2026" in text
+    assert "đăng ký kết hôn ngày 05 tháng 01 năm 2026" in text
+    assert "Hải Đăng, ngày 09 tháng 02 năm 2026" in render("chuc-mung-ket-hon", "html", **fields)
+    fields.update(ngay=date(2026, 3, 9), ngay_dang_ky=date(2026, 11, 5))
+    text = words(render("chuc-mung-ket-hon", **fields))
+    assert "ngày 09 tháng 3 năm 2026" in text
+    assert "ngày 05 tháng 11 năm 2026" in text
+    notice = example_fields("thong-bao-dung")
+    notice.update(
+        ngay=date(2026, 2, 3),
+        ngay_tiep_nhan=datetime(2026, 1, 28, 9, 0),
+        thoi_diem_dung=datetime(2026, 2, 3, 14, 0),
+        ly_do="Ông đề nghị dừng giải quyết hồ sơ ngày 03 tháng 02 năm 2026",
+    )
+    text = words(render("thong-bao-dung", **notice))
+    assert "được tiếp nhận vào 09 giờ 00 phút, ngày 28 tháng 01 năm 2026." in text
+    assert "kể từ 14 giờ 00 phút, ngày 03 tháng 02 năm 2026, vì lý do" in text
+
+
+def test_aware_moments_are_printed_in_vietnam_time() -> None:
+
+    # 20:00 UTC on 1 March is 03:00 on 2 March in Vietnam: both the solar and the lunar date of 2 March.
+    death = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert _templating.ngay(death) == "ngày 02 tháng 3 năm 2026"
+    assert _templating.am_lich(death) == "ngày 14 tháng Giêng năm Bính Ngọ"
+    assert _templating.am_lich(datetime(2026, 3, 1, 20, 0)) == "ngày 13 tháng Giêng năm Bính Ngọ"  # naive = local
+    fields = example_fields("chia-buon-khai-tu")
+    fields["ngay_mat"] = death
+    out = words(render("chia-buon-khai-tu", **fields))
+    assert "đã từ trần ngày 02 tháng 3 năm 2026 (tức ngày 14 tháng Giêng năm Bính Ngọ)" in out
+    assert _templating.thoi_diem(death) == "03 giờ 00 phút, ngày 02 tháng 03 năm 2026"
+    assert _templating.thoi_diem_vb(death) == "03 giờ 00 phút, ngày 02 tháng 3 năm 2026"
+    # The end of a Vietnam day, given in UTC, is still "the day, without a time".
+    end = datetime(2026, 5, 4, 16, 59, 59, 999999, tzinfo=UTC)
+    assert _templating.thoi_diem(end) == "ngày 04 tháng 05 năm 2026"
+    assert _templating.thoi_diem_vb(date(2026, 1, 5)) == "ngày 05 tháng 01 năm 2026"
+    with pytest.raises(TypeError):
+        _templating.thoi_diem_vb("2026-01-05")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def test_the_marriage_letter_is_short_and_bolds_only_the_names() -> None:
+    fields = example_fields("chuc-mung-ket-hon")
+    text = words(render("chuc-mung-ket-hon", **fields))
+    assert "vui mừng chúc mừng" not in text
+    assert text.count("chúc mừng") == 1  # said once, not repeated paragraph after paragraph
+    assert (
+        "Nhân dịp anh Trần Minh Khoa và chị Phạm Thu Hà đăng ký kết hôn ngày 20 tháng 3 năm 2026, "
+        "Ủy ban nhân dân phường Hải Đăng xin gửi tới anh chị lời chúc mừng nồng nhiệt nhất." in text
+    )
+    assert "Chúc anh chị trăm năm hạnh phúc" in text
+    page = render("chuc-mung-ket-hon", "html", **fields)
+    assert "anh <b>Trần Minh Khoa</b> và chị <b>Phạm Thu Hà</b>" in page
+    assert not re.search(r"<b>(anh|chị|Anh|Chị)\b", page)
+    hostile = {**fields, "kinh_gui": [{"xung_ho": "<i>Anh</i>", "ho_ten": "Trần & <Con>"}]}
+    page = render("chuc-mung-ket-hon", "html", **hostile)
+    assert "&lt;i&gt;Anh&lt;/i&gt; <b>Trần &amp; &lt;Con&gt;</b>" in page
+
+
+def test_the_supplement_request_does_not_assert_the_officer_duty() -> None:
+    out = words(render("phieu-yeu-cau-bo-sung", **example_fields("phieu-yeu-cau-bo-sung")))
+    assert "trong một lần" not in out
+    assert "Nếu có vướng mắc, Ông liên hệ Trần Thị Thu, số điện thoại 0236 3000 111 để được hướng dẫn." in out
+
+
+def test_word_output_keeps_the_spaces_inside_names() -> None:
+    docx = pytest.importorskip("docx")
+    fields = example_fields("chuc-mung-ket-hon")
+    fields["kinh_gui"][0]["ho_ten"] = "Trần  Minh   Khoa"
+    assert "Trần  Minh   Khoa" in render("chuc-mung-ket-hon", **fields)
+    document = docx.Document(io.BytesIO(letters.render_docx("chuc-mung-ket-hon", **fields)))
+    texts = [p.text for p in document.paragraphs]
+    assert "Kính gửi: Anh Trần  Minh   Khoa và chị Phạm Thu Hà" in texts
+    assert any(t.startswith("Nhân dịp anh Trần  Minh   Khoa và chị") for t in texts)
+    # The template's own line breaks still read as single spaces.
+    assert not any("  " in t for t in texts if "Khoa" not in t)
+    assert not any(t != t.strip() for t in texts)

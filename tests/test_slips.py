@@ -385,7 +385,10 @@ def test_stop_notice_from_a_withdrawal(event: motcua.Event, expected: str) -> No
     assert fields["thoi_diem_dung"] == datetime(2026, 4, 28, 14, 0)
     text, page = both("thong-bao-dung", fields)
     assert "Mẫu số 05 – Thông tư 03/2025/TT-VPCP" in text
-    assert "thông báo dừng giải quyết hồ sơ nêu trên kể từ 14 giờ 00 phút, ngày 28 tháng 04 năm 2026" in text
+    # One way of writing a date in the notice, its date line's (Decree 30/2020 Appendix I §II.4(b)).
+    assert "thông báo dừng giải quyết hồ sơ nêu trên kể từ 14 giờ 00 phút, ngày 28 tháng 4 năm 2026" in text
+    assert "được tiếp nhận vào 09 giờ 00 phút, ngày 24 tháng 4 năm 2026." in text
+    assert "tháng 04" not in text
     assert expected in text
     assert "Giai đoạn" not in page
 
@@ -442,7 +445,8 @@ def test_control_slip_notes_supplements_extensions_and_refusals(cal: motcua.Work
     rows = slip_fields("phieu-kiem-soat", d, office=CENTRE, applicant=APPLICANT, calendar=cal)["cac_buoc"]
     notes = [r.get("ghi_chu", "") for r in rows]
     assert notes[1] == "Yêu cầu bổ sung, hoàn thiện hồ sơ: Thiếu tờ khai"
-    assert notes[2] == "Xin lỗi và hẹn lại ngày trả kết quả: Chờ xác minh"
+    # The apology by its title in the control slip's own form set (2025 here), not the 2018 one.
+    assert notes[2] == "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết: Chờ xác minh"
     assert notes[3] == "Từ chối giải quyết: Không đủ điều kiện"
     assert rows[0]["nhan"] == "Trung tâm Phục vụ hành chính công"  # no agency: the office handles it
 
@@ -494,3 +498,170 @@ def test_applicant() -> None:
         Applicant(name="A", address="Tổ 12", honorific=" ")
     with pytest.raises(TypeError):
         Applicant(name=None, address="Tổ 12")
+
+
+# --------------------------------------------------------------------------- the uncertain change-over
+
+
+def test_in_the_doubtful_window_the_stop_notice_uses_the_2025_form_with_a_warning() -> None:
+    # Decree 118/2025 (in force 1/7/2025) provides the stop (Art. 21) before Circular 03/2025 is
+    # known to apply; the 2018 set has no such form, so the 2025 one stands in, with a warning.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summer = form_set(date(2025, 8, 1))
+        stop = summer.form("thong-bao-dung")
+        fields = summer.fields("thong-bao-dung")
+    assert [w.category for w in caught] == [UncertainDataWarning] * 3  # the set, then the form twice
+    assert summer.key == "2018"
+    assert (stop.number, stop.title) == ("05", "Thông báo dừng giải quyết hồ sơ")
+    assert fields == {"so": "05", "ten": "Thông báo dừng giải quyết hồ sơ", "thong_tu": "03/2025/TT-VPCP", "bo": "2025"}
+    messages = [str(w.message) for w in caught]
+    assert any("Nghị định 118/2025/NĐ-CP" in m and "in force from 01/07/2025" in m for m in messages)
+    assert all(w.filename == __file__ for w in caught)  # the warning names the user's line
+    # The forms the 2018 set has are still its own.
+    with pytest.warns(UncertainDataWarning):
+        assert form_set(date(2025, 8, 1)).fields("phieu-xin-loi")["thong_tu"] == "01/2018/TT-VPCP"
+    notice = {**example_fields("thong-bao-dung"), "ngay": date(2025, 8, 1)}
+    with pytest.warns(UncertainDataWarning):
+        text = render("thong-bao-dung", **notice)
+    assert "Mẫu số 05 – Thông tư 03/2025/TT-VPCP" in text
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
+    old = Dossier(MARITAL, datetime(2025, 7, 20, 9, 0), code="X-1", events=[Withdrawn(datetime(2025, 8, 4, 9, 0))])
+    with pytest.warns(UncertainDataWarning):
+        fields = slip_fields("thong-bao-dung", old, office=WARD, applicant=APPLICANT, signer=VICE_CHAIR)
+    assert fields["bieu_mau"]["so"] == "05"
+
+
+@pytest.mark.parametrize("day", [date(2025, 6, 30), date(2024, 5, 2), date(2019, 1, 6)])
+def test_outside_the_window_the_2018_set_still_has_no_stop_notice(day: date) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(FormNotInForceError, match="no form 'thong-bao-dung'"):
+            form_set(day).form("thong-bao-dung")
+
+
+# --------------------------------------------------------------------------- reasons the law requires
+
+
+def test_the_apology_needs_a_reason_and_reason_overrides_the_event(cal: motcua.WorkingCalendar) -> None:
+    silent = dossier(Extended(datetime(2026, 4, 29, 10, 0), new_due=date(2026, 5, 7), reason=""))
+    with pytest.raises(ValueError, match="the reason for the delay"):
+        slip_fields("phieu-xin-loi", silent, office=WARD, applicant=APPLICANT, signer=VICE_CHAIR, calendar=cal)
+    fields = slip_fields(
+        "phieu-xin-loi",
+        silent,
+        office=WARD,
+        applicant=APPLICANT,
+        signer=VICE_CHAIR,
+        calendar=cal,
+        reason="Chờ xác minh",
+    )
+    assert fields["ly_do"] == "Chờ xác minh"
+    stated = dossier(Extended(datetime(2026, 4, 29, 10, 0), new_due=date(2026, 5, 7), reason="Chờ"))
+    fields = slip_fields(
+        "phieu-xin-loi", stated, office=WARD, applicant=APPLICANT, signer=VICE_CHAIR, calendar=cal, reason="Khác"
+    )
+    assert fields["ly_do"] == "Khác"  # as for the refusal and the supplement request
+
+
+# --------------------------------------------------------------------------- fields of each form set
+
+
+def test_the_control_slip_lists_the_co_processing_bodies(cal: motcua.WorkingCalendar) -> None:
+    d = dossier(
+        Transferred(datetime(2026, 4, 24, 10, 0), agency="Công an phường", time_limit=WorkingDays(1)),
+        TransferReturned(datetime(2026, 4, 27, 9, 0), agency="Công an phường"),
+        Transferred(datetime(2026, 4, 28, 10, 0), agency="UBND xã Sơn Thủy", due=datetime(2026, 4, 28, 17, 0)),
+        TransferReturned(datetime(2026, 4, 28, 16, 0), agency="UBND xã Sơn Thủy"),
+        Transferred(datetime(2026, 4, 29, 8, 0), agency="Công an phường", time_limit=WorkingDays(1)),
+        agency="UBND phường Hải Đăng",
+    )
+    fields = slip_fields("phieu-kiem-soat", d, office=CENTRE, applicant=APPLICANT, calendar=cal)
+    assert fields["co_quan_phoi_hop"] == ["Công an phường", "UBND xã Sơn Thủy"]  # law.md §2.2, Mẫu 06
+    text, page = both("phieu-kiem-soat", fields)
+    assert "Cơ quan phối hợp giải quyết hồ sơ: Công an phường; UBND xã Sơn Thủy" in text
+    assert "Cơ quan phối hợp giải quyết hồ sơ: Công an phường; UBND xã Sơn Thủy" in page
+    alone = slip_fields("phieu-kiem-soat", dossier(), office=CENTRE, applicant=APPLICANT, calendar=cal)
+    assert "co_quan_phoi_hop" not in alone
+
+
+def test_a_2018_control_slip_names_the_apology_by_its_2018_title(cal: motcua.WorkingCalendar) -> None:
+    d = Dossier(
+        MARITAL,
+        datetime(2024, 5, 2, 9, 0),
+        code="X-240502-0001",
+        events=[Extended(datetime(2024, 5, 3, 9, 0), new_due=date(2024, 5, 10), reason="Chờ xác minh")],
+    )
+    rows = slip_fields("phieu-kiem-soat", d, office=CENTRE, applicant=APPLICANT, calendar=cal)["cac_buoc"]
+    assert rows[1]["ghi_chu"] == "Phiếu xin lỗi và hẹn lại ngày trả kết quả: Chờ xác minh"
+
+
+ID_LINE = "Số định danh cá nhân: 048090000123"
+
+
+@pytest.mark.parametrize("name", ["giay-tiep-nhan", "phieu-tu-choi", "phieu-xin-loi"])
+def test_the_id_number_is_printed_on_the_2025_forms_only(name: str) -> None:
+    # law.md §2.2: the 2025 Mẫu 01, 03 and 04 have the applicant's ID number; the 2018 Mẫu 01
+    # has no ID line, nor do the 2018 Mẫu 03 and 04 of letters.md §2.3.
+    fields = example_fields(name)
+    assert fields["so_giay_to"] == "048090000123"
+    new_text, new_page = both(name, fields)
+    assert ID_LINE in new_text
+    assert ID_LINE in new_page
+    fields["ngay"] = date(2024, 5, 2)
+    old_text, old_page = both(name, fields)
+    assert "Số định danh" not in old_text
+    assert "Số định danh" not in old_page
+
+
+PRINCIPAL = {
+    "ho_ten": "Phạm Thị Cúc",
+    "dia_chi": "Tổ 3, phường Hải Đăng",
+    "so_giay_to": "048190000456",
+    "so_dien_thoai": "0905 111 222",
+    "email": "cuc@example.org",
+    "van_ban": "Văn bản ủy quyền ngày 20/4/2026",
+}
+
+
+def test_the_2025_receipt_prints_the_authorisation_and_the_2018_one_does_not() -> None:
+    fields = {**example_fields("giay-tiep-nhan"), "uy_quyen": PRINCIPAL}
+    text, page = both("giay-tiep-nhan", fields)
+    assert "Trường hợp nộp hồ sơ theo ủy quyền, người ủy quyền: Phạm Thị Cúc" in text
+    for line in (
+        "Địa chỉ: Tổ 3, phường Hải Đăng",
+        "Số định danh cá nhân: 048190000456",
+        "Số điện thoại: 0905 111 222",
+        "Email: cuc@example.org",
+        "Văn bản ủy quyền: Văn bản ủy quyền ngày 20/4/2026",
+    ):
+        assert line in text
+        assert line in page
+    only_name = words(render("giay-tiep-nhan", **{**fields, "uy_quyen": {"ho_ten": "Phạm Thị Cúc"}}))
+    assert "người ủy quyền: Phạm Thị Cúc Nội dung yêu cầu" in only_name
+    assert "ủy quyền" not in words(render("giay-tiep-nhan", **example_fields("giay-tiep-nhan")))
+    fields["ngay"] = date(2024, 5, 2)
+    text, page = both("giay-tiep-nhan", fields)
+    assert "ủy quyền" not in text
+    assert "ủy quyền" not in page
+    from motcua.letters import FieldTypeError, MissingFieldError
+
+    with pytest.raises(MissingFieldError, match=r"'ho_ten' in uy_quyen"):
+        render("giay-tiep-nhan", **{**example_fields("giay-tiep-nhan"), "uy_quyen": {"dia_chi": "Tổ 3"}})
+    with pytest.raises(FieldTypeError, match="'uy_quyen' must be a dict"):
+        render("giay-tiep-nhan", **{**example_fields("giay-tiep-nhan"), "uy_quyen": "Phạm Thị Cúc"})
+
+
+def test_the_2018_refusal_ends_with_its_help_line_and_the_2025_one_does_not() -> None:
+    # letters.md §2.3 (Mẫu 03, 2018 forms): "Xin thông báo …" plus the help line; law.md §2.2's
+    # 2025 Mẫu 03 lists none.
+    fields = {**example_fields("phieu-tu-choi"), "dien_thoai_huong_dan": "0236 3000 111"}
+    text, page = both("phieu-tu-choi", fields)
+    assert "Xin thông báo để Ông được biết và thực hiện./." in text
+    assert "Nếu có vướng mắc" not in text
+    assert "Nếu có vướng mắc" not in page
+    fields["ngay"] = date(2024, 5, 2)
+    text, page = both("phieu-tu-choi", fields)
+    assert "Xin thông báo để Ông được biết và thực hiện. Nếu có vướng mắc" in text
+    assert "Ông liên hệ Trần Thị Thu, số điện thoại 0236 3000 111 để được hướng dẫn./." in text
+    assert "số điện thoại 0236 3000 111" in words(page)

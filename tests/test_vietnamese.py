@@ -170,8 +170,8 @@ def test_format_number_round_trips_decimals(value: Decimal) -> None:
 
 # --- number_in_words --------------------------------------------------------------------------
 
-# letters.md §4.3 golden values (and the brief's tricky cases). 24 reads "tư" after "mươi", as
-# in CLDR's %%x-ty rule; four="bốn" gives the variant letters.md lists for 2.024 (tested below).
+# letters.md §4.3 golden values (and the brief's tricky cases). 24 reads "bốn" after "mươi" by
+# default, as letters.md §4.3 asks; four="tư" gives CLDR's %%x-ty variant (tested below).
 NUMBER_WORDS = [
     (0, "không"),
     (1, "một"),
@@ -183,10 +183,10 @@ NUMBER_WORDS = [
     (15, "mười lăm"),
     (20, "hai mươi"),
     (21, "hai mươi mốt"),
-    (24, "hai mươi tư"),
+    (24, "hai mươi bốn"),
     (25, "hai mươi lăm"),
     (31, "ba mươi mốt"),
-    (44, "bốn mươi tư"),
+    (44, "bốn mươi bốn"),
     (55, "năm mươi lăm"),
     (99, "chín mươi chín"),
     (100, "một trăm"),
@@ -202,7 +202,7 @@ NUMBER_WORDS = [
     (1005, "một nghìn không trăm lẻ năm"),
     (1010, "một nghìn không trăm mười"),
     (1100, "một nghìn một trăm"),
-    (2024, "hai nghìn không trăm hai mươi tư"),
+    (2024, "hai nghìn không trăm hai mươi bốn"),
     (10_000, "mười nghìn"),
     (10_005, "mười nghìn không trăm lẻ năm"),
     (15_000, "mười lăm nghìn"),
@@ -255,7 +255,7 @@ def test_number_in_words(value: int, expected: str) -> None:
         (Decimal("0E+100"), "không"),
         (Decimal("1E+3"), "một nghìn"),
         (Decimal("1250000.00"), "một triệu hai trăm năm mươi nghìn"),
-        ("2024", "hai nghìn không trăm hai mươi tư"),
+        ("2024", "hai nghìn không trăm hai mươi bốn"),
         ("-12.5", "âm mười hai phẩy năm"),
         ("+7", "bảy"),
         ("007", "bảy"),
@@ -272,7 +272,9 @@ def test_number_in_words_regional_variants() -> None:
     assert number_in_words(105, odd="linh") == "một trăm linh năm"
     assert number_in_words(1_000_005, odd="linh") == "một triệu không trăm linh năm"
     assert number_in_words(1_250_000, thousand="ngàn") == "một triệu hai trăm năm mươi ngàn"
-    assert number_in_words(2024, four="bốn") == "hai nghìn không trăm hai mươi bốn"  # letters.md §4.3 table
+    assert number_in_words(2024) == "hai nghìn không trăm hai mươi bốn"  # letters.md §4.3: default "bốn"
+    assert number_in_words(2024, four="tư") == "hai nghìn không trăm hai mươi tư"  # CLDR %%x-ty, on request
+    assert number_in_words(44, four="tư") == "bốn mươi tư"
     assert number_in_words(14, four="tư") == "mười bốn"  # "tư" only after "mươi"
     assert number_in_words(105, odd=nfd("lẻ")) == "một trăm lẻ năm"  # NFD options are accepted
 
@@ -384,12 +386,13 @@ def test_number_in_words_local_rules(value: int) -> None:
     assert words == words.strip()
     tokens = words.split()
     for before, word in itertools.pairwise(tokens):
-        if word in ("mốt", "tư"):
+        assert word != "tư"  # the default after "mươi" is "bốn" (letters.md §4.3)
+        if word == "mốt":
             assert before == "mươi"
         if word == "lăm":
             assert before in ("mười", "mươi")
         if before == "mươi":
-            assert word not in ("một", "bốn", "năm")
+            assert word not in ("một", "năm")
         if before == "mười":
             assert word != "năm"
         if word in ("lẻ",):
@@ -399,6 +402,11 @@ def test_number_in_words_local_rules(value: int) -> None:
             assert tokens == ["không"] or tokens[i + 1] == "trăm"
     assert number_in_words(value, thousand="ngàn") == words.replace("nghìn", "ngàn")
     assert number_in_words(value, odd="linh") == words.replace("lẻ", "linh")
+    # "tư" replaces exactly the "bốn" units after "mươi", nothing else.
+    with_tu = number_in_words(value, four="tư").split()
+    assert len(with_tu) == len(tokens)
+    for i, (old, new) in enumerate(zip(tokens, with_tu, strict=True)):
+        assert new == ("tư" if old == "bốn" and i > 0 and tokens[i - 1] == "mươi" else old)
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12, places=6))
@@ -424,9 +432,8 @@ def test_number_in_words_fraction_is_read_digit_by_digit(value: Decimal) -> None
         (1_250_000, "Một triệu hai trăm năm mươi nghìn đồng"),
         (0, "Không đồng"),
         (1_020_000, "Một triệu không trăm hai mươi nghìn đồng"),
-        (2024, "Hai nghìn không trăm hai mươi tư đồng"),
+        (2024, "Hai nghìn không trăm hai mươi bốn đồng"),
         (100_050, "Một trăm nghìn không trăm năm mươi đồng"),
-        (-5000, "Âm năm nghìn đồng"),
         (Decimal("1000.00"), "Một nghìn đồng"),
         (10**12, "Một nghìn tỷ đồng"),
     ],
@@ -438,7 +445,8 @@ def test_amount_in_words(amount: int | Decimal, expected: str) -> None:
 def test_amount_in_words_options() -> None:
     assert amount_in_words(50_000, "đồng chẵn") == "Năm mươi nghìn đồng chẵn"
     assert amount_in_words(105_000, odd="linh", thousand="ngàn") == "Một trăm linh năm ngàn đồng"
-    assert amount_in_words(24_000, four="bốn") == "Hai mươi bốn nghìn đồng"
+    assert amount_in_words(24_000) == "Hai mươi bốn nghìn đồng"  # letters.md §4.3: default "bốn"
+    assert amount_in_words(24_000, four="tư") == "Hai mươi tư nghìn đồng"
 
 
 @pytest.mark.parametrize(
@@ -449,6 +457,10 @@ def test_amount_in_words_options() -> None:
         (lambda: amount_in_words("100"), TypeError, "int or Decimal"),  # type: ignore[arg-type]
         (lambda: amount_in_words(False), TypeError, "int or Decimal"),
         (lambda: amount_in_words(100, " "), ValueError, "currency must be a non-empty str"),
+        # A fee or payment in words is never negative: no "Âm … đồng" on a receipt.
+        (lambda: amount_in_words(-1_250_000), ValueError, "must not be negative"),
+        (lambda: amount_in_words(-1), ValueError, "must not be negative"),
+        (lambda: amount_in_words(Decimal("-5000")), ValueError, "must not be negative"),
     ],
 )
 def test_amount_in_words_rejects_bad_input(call: Callable[[], object], error: type[Exception], message: str) -> None:
@@ -556,7 +568,7 @@ def test_format_date(day: date, expected: str) -> None:
     ("day", "expected"),
     [
         (date(2026, 3, 15), "ngày mười lăm tháng Ba năm hai nghìn không trăm hai mươi sáu"),
-        (date(2024, 4, 1), "ngày một tháng Tư năm hai nghìn không trăm hai mươi tư"),
+        (date(2024, 4, 1), "ngày một tháng Tư năm hai nghìn không trăm hai mươi bốn"),
         (date(2026, 12, 25), "ngày hai mươi lăm tháng Mười Hai năm hai nghìn không trăm hai mươi sáu"),
         (date(2021, 1, 21), "ngày hai mươi mốt tháng Một năm hai nghìn không trăm hai mươi mốt"),
         (date(2000, 11, 10), "ngày mười tháng Mười Một năm hai nghìn"),

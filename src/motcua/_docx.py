@@ -42,6 +42,7 @@ class _Node:
 
 
 _VOID = {"br", "meta", "img", "hr", "link"}
+_SOURCE_BREAK = re.compile(r"[ \t]*\n[ \t\n]*")
 _BLOCKS = {"div", "p", "h1", "table", "tr", "td", "th", "body", "html", "head"}
 
 
@@ -189,15 +190,13 @@ def html_to_docx(html: str) -> bytes:
 
     def add_runs(paragraph: Any, node: _Node | str, style: dict[str, Any]) -> None:
         if isinstance(node, str):
-            text = " ".join(node.split())
+            # A line break of the template's source reads as one space, as in a browser; spaces
+            # inside a value are kept, so a name with two spaces keeps them (names are never altered).
+            text = _SOURCE_BREAK.sub(" ", node)
+            if not paragraph.runs or paragraph.runs[-1].text.endswith(" "):
+                text = text.lstrip(" ")
             if not text:
-                if node and paragraph.runs and not paragraph.runs[-1].text.endswith(" "):
-                    paragraph.add_run(" ")
                 return
-            if node[:1].isspace() and paragraph.runs and not paragraph.runs[-1].text.endswith(" "):
-                text = " " + text
-            if node[-1:].isspace():
-                text += " "
             run = paragraph.add_run(text)
             run.bold = style.get("bold")
             run.italic = style.get("italic")

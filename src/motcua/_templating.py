@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
 import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -65,13 +66,260 @@ def nfc(value: Any) -> Any:
 
 
 def _finalize(value: Any) -> Any:
-    # None is "nothing to print", never the word "None" on an official paper; strings built by
-    # filters are normalised again (keeping Markup safe, so HTML from a filter is not re-escaped).
+    # A None given as a field means "not given" and never reaches a template (see clean); one
+    # printed anyway (an element of a list, say) must not become a blank or the word "None" on
+    # an official paper. Strings built by filters are normalised again (keeping Markup safe, so
+    # HTML from a filter is not re-escaped).
     if value is None:
-        return ""
+        raise ValueError("a template printed None: pass a value, or leave the field out (None means not given)")
     if isinstance(value, str):
         return nfc(value)
     return value
+
+
+# --------------------------------------------------------------------------- checking values
+
+#: Characters no value may hold: the C0 controls but tab and newline, DEL, lone surrogates and the
+#: non-characters U+FFFE, U+FFFF. They print as nothing (or as garbage) and XML, so Word, refuses
+#: most of them; a name pasted from another system can carry one unseen.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(template: str, value: Any, path: str) -> Any:
+    """*value* of field *path* ready to render: strings in NFC, keys whose value is None dropped.
+
+    None means "not given", at the top level (the caller drops the field) and inside dicts, so
+    a template's defaults and its missing-field errors apply. Raises
+    :class:`~motcua.letters.InvalidFieldError` for a control character, naming the field.
+    """
+    from .letters import InvalidFieldError
+
+    if isinstance(value, str):
+        found = _FORBIDDEN.search(value)
+        if found is not None:
+            raise InvalidFieldError(
+                template,
+                path,
+                f"contains the control character U+{ord(found.group()):04X} at position {found.start()}; "
+                "remove it (only letters, spaces, tabs and newlines can be printed)",
+            )
+        return nfc(value)
+    if isinstance(value, Mapping):
+        return {k: clean(template, v, f"{path}.{k}") for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        items = [clean(template, v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return items if isinstance(value, list) else tuple(items)
+    return value
+
+
+@attrs.frozen
+class _Context:
+    """What a value check needs besides the value: the template (for messages) and whether keys
+    unknown inside a list entry are errors (they are for a shipped template; an override may use
+    keys of its own)."""
+
+    template: str
+    strict: bool = True
+
+
+_Check = Callable[[_Context, str, Any], None]
+
+
+def _kind_error(template: str, path: str, want: str, value: Any) -> Exception:
+    from .letters import FieldTypeError
+
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return FieldTypeError(template, path, f"must be {want}, got {type(value).__name__} {shown}")
+
+
+def _missing(template: str, key: str, within: str, empty: bool) -> Exception:
+    from .letters import MissingFieldError
+
+    return MissingFieldError(template, [key], " (given empty)" if empty else "", within=within)
+
+
+def _text(ctx: _Context, path: str, value: Any) -> None:
+    if not isinstance(value, str):
+        raise _kind_error(ctx.template, path, "a str", value)
+
+
+def _text_or_number(ctx: _Context, path: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _kind_error(ctx.template, path, "a str or an int", value)
+
+
+def _a_date(ctx: _Context, path: str, value: Any) -> None:
+    if not isinstance(value, date):
+        raise _kind_error(ctx.template, path, "a datetime.date or datetime.datetime", value)
+
+
+def _count(ctx: _Context, path: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _kind_error(ctx.template, path, "a whole number, 0 or more", value)
+
+
+def _flag(ctx: _Context, path: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise _kind_error(ctx.template, path, "True or False", value)
+
+
+def _lines(example: str) -> _Check:
+    """A list of str lines; a bare str is refused, as iterating it would print a letter per line."""
+
+    def check(ctx: _Context, path: str, value: Any) -> None:
+        if not isinstance(value, (list, tuple)):
+            raise _kind_error(ctx.template, path, f"a list of str lines such as {example}", value)
+        for i, line in enumerate(value):
+            _text(ctx, f"{path}[{i}]", line)
+
+    return check
+
+
+def _record(keys: Mapping[str, _Check], required: Sequence[str]) -> _Check:
+    """A dict with only *keys* (each checked) and the *required* ones present and not blank."""
+
+    def check(ctx: _Context, path: str, value: Any) -> None:
+        from .letters import UnknownFieldError
+
+        if not isinstance(value, Mapping):
+            raise _kind_error(ctx.template, path, f"a dict with {', '.join(map(repr, keys))}", value)
+        unknown = sorted(str(k) for k in set(value) - set(keys))
+        if unknown and ctx.strict:
+            raise UnknownFieldError(ctx.template, unknown, keys, within=path)
+        for key in required:
+            given = value.get(key)
+            if given is None or (isinstance(given, str) and not given.strip()):
+                raise _missing(ctx.template, key, path, given is not None)
+        for key, inner in keys.items():
+            if key in value:
+                inner(ctx, f"{path}.{key}", value[key])
+
+    return check
+
+
+def _list_of(item: _Check, want: str, *, strings: bool = False) -> _Check:
+    """A list or tuple whose entries pass *item* (or, with *strings*, are non-blank str)."""
+
+    def check(ctx: _Context, path: str, value: Any) -> None:
+        if not isinstance(value, (list, tuple)):
+            raise _kind_error(ctx.template, path, want, value)
+        for i, entry in enumerate(value):
+            where = f"{path}[{i}]"
+            if strings and isinstance(entry, str):
+                if not entry.strip():
+                    raise _missing(ctx.template, where, "", True)
+            else:
+                item(ctx, where, entry)
+
+    return check
+
+
+_PERSON = _record({"xung_ho": _text, "ho_ten": _text}, ("ho_ten",))
+_DOCUMENT = _record({"ten": _text, "ban_chinh": _count, "ban_sao": _count, "ghi_chu": _text}, ("ten",))
+_STEP = _record(
+    {
+        "giao": _text,
+        "nhan": _text,
+        "thoi_diem": _a_date,
+        "nguoi_giao": _text,
+        "nguoi_nhan": _text,
+        "ket_qua": _text,
+        "ghi_chu": _text,
+    },
+    ("giao", "nhan", "thoi_diem"),
+)
+_TEXT_FIELDS = (
+    "cach_goi",
+    "co_quan",
+    "co_quan_chu_quan",
+    "co_quan_dia_chi",
+    "co_quan_dien_thoai",
+    "co_quan_email",
+    "co_quan_giai_quyet",
+    "co_quan_website",
+    "dia_chi",
+    "dia_danh",
+    "dien_thoai_huong_dan",
+    "email",
+    "giai_doan",
+    "ky_hieu",
+    "lien",
+    "ly_do",
+    "ma_ho_so",
+    "ngay_am_lich",
+    "nguoi_huong_dan",
+    "nguoi_ky",
+    "nguoi_mat",
+    "nguoi_nop",
+    "nguoi_tiep_nhan",
+    "noi_dung_yeu_cau",
+    "noi_tra_ket_qua",
+    "so_dien_thoai",
+    "so_giay_to",
+    "tai_chinh",
+    "ten_con",
+    "tho",
+    "thoi_gian_giai_quyet",
+    "xung_ho",
+    "xung_ho_con",
+    "xung_ho_nguoi_mat",
+)
+_DATE_FIELDS = (
+    "han_tra_cu",
+    "han_tra_moi",
+    "ngay",
+    "ngay_dang_ky",
+    "ngay_mat",
+    "ngay_sinh",
+    "ngay_tiep_nhan",
+    "thoi_diem_dung",
+    "thoi_diem_nhan",
+    "thoi_diem_tra",
+)
+
+#: The shape of every field the shipped templates use, checked before any template that uses a
+#: field of that name renders: a wrong type is an error naming the field, never a stray "None"
+#: or a signature printed one letter per line.
+FIELD_KINDS: Mapping[str, _Check] = {
+    **dict.fromkeys(_TEXT_FIELDS, _text),
+    **dict.fromkeys(_DATE_FIELDS, _a_date),
+    **dict.fromkeys(("so", "so_quyen", "so_thu_tu"), _text_or_number),
+    **dict.fromkeys(("nam_sinh", "tuoi", "so_bo_ho_so"), _count),
+    "nhac_nho": _flag,
+    "chu_ky": _lines("['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] (Signer.fields() gives them)"),
+    "noi_nhan": _lines("['Như trên', 'Lưu: VT']"),
+    "co_quan_phoi_hop": _lines("['Công an phường']"),
+    "kinh_gui": _list_of(_PERSON, "a list of people such as [{'xung_ho': 'Anh', 'ho_ten': 'Trần Minh Khoa'}]"),
+    "thanh_phan_ho_so": _list_of(_DOCUMENT, "a list of documents, each a str or a dict with 'ten'", strings=True),
+    "noi_dung_bo_sung": _list_of(_DOCUMENT, "a list of items, each a str or a dict with 'ten'", strings=True),
+    "cac_buoc": _list_of(_STEP, "a list of hand-overs, each a dict with 'giao', 'nhan' and 'thoi_diem'"),
+    "bieu_mau": _record({"so": _text, "ten": _text, "thong_tu": _text, "bo": _text}, ("so", "ten", "thong_tu", "bo")),
+    "uy_quyen": _record(
+        {
+            "ho_ten": _text,
+            "dia_chi": _text,
+            "so_giay_to": _text,
+            "so_dien_thoai": _text,
+            "email": _text,
+            "van_ban": _text,
+        },
+        ("ho_ten",),
+    ),
+}
+
+
+def check_kinds(template: str, values: Mapping[str, Any], *, strict: bool = True) -> None:
+    """Check every value whose field name is in :data:`FIELD_KINDS` against its shape.
+
+    With *strict* (a shipped template), a key unknown inside a list entry or a dict is an error,
+    as a misspelt field is; an override template may use keys of its own.
+    """
+    ctx = _Context(template, strict)
+    for key, value in values.items():
+        check = FIELD_KINDS.get(key)
+        if check is not None:
+            check(ctx, key, value)
 
 
 # --------------------------------------------------------------------------- filters
@@ -88,19 +336,37 @@ def thoi_diem(value: date) -> str:
     A due moment at the very end of a day (a calendar without office hours) and a plain date
     print the day only: a slip never promises "23 giờ 59 phút".
     """
+    if not isinstance(value, date):
+        raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
     if isinstance(value, datetime):
+        value = vn._local_datetime(value)  # an aware moment is printed in Vietnam time
         if value.time() < time(23, 59, 59):
             return vn.format_datetime(value)
         value = value.date()
-    if not isinstance(value, date):
-        raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
 
 
+def thoi_diem_vb(value: date) -> str:
+    """A moment in the running text of a document, its date as the date line writes it (Decree 30).
+
+    "14 giờ 00 phút, ngày 28 tháng 4 năm 2026": the day padded below 10, the month only when it is
+    1 or 2 (Appendix I §II.4(b)), so that a sentence does not mix two ways of writing a date.
+    """
+    if not isinstance(value, date):
+        raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
+    if isinstance(value, datetime):
+        value = vn._local_datetime(value)
+        if value.time() < time(23, 59, 59):
+            return f"{vn.format_time(value)}, {vn.date_line(value)}"
+    return vn.date_line(value)
+
+
 def am_lich(value: date) -> str:
-    """The lunar date of *value* in the traditional style: "ngày 14 tháng Giêng năm Bính Ngọ"."""
-    day = value.date() if isinstance(value, datetime) else value
-    return lunar_date(day).vi("traditional")
+    """The lunar date of *value* in the traditional style: "ngày 14 tháng Giêng năm Bính Ngọ".
+
+    An aware moment is first turned into its Vietnam date, as the solar date beside it is.
+    """
+    return lunar_date(vn._local_date(value, "value")).vi("traditional")
 
 
 def so_van_ban(value: int | str) -> str:
@@ -145,42 +411,63 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _join(parts: Sequence[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} và {parts[-1]}"
 
 
-def nguoi(people: Sequence[Any], dau_cau: bool = False) -> str:
+#: How a letter addresses people given no form of address (letters.md §3.2): never guessed from
+#: a name, "gia đình" ("the family") instead.
+GIA_DINH = "gia đình"
+
+
+def nguoi(people: Sequence[Any], dau_cau: bool = False, dam: bool = False, mac_dinh: str = "") -> str:
     """People with their forms of address: "Anh Trần Minh Khoa và chị Phạm Thu Hà".
 
     Each person is ``{"xung_ho": "Anh", "ho_ten": "Trần Minh Khoa"}``; the form of address is
     given by the caller, never guessed from the name. Mid-sentence (the default) every form of
-    address starts lower-case; ``dau_cau=True`` capitalises the first, as a "Kính gửi" line does.
+    address starts lower-case; ``dau_cau=True`` capitalises the first word, as a "Kính gửi" line
+    does. When nobody has a form of address, *mac_dinh* ("gia đình") goes before the names.
+    ``dam=True`` (HTML) sets the names, and only the names, in bold.
+
+    >>> nguoi([{"ho_ten": "Lê Thị Lan"}], dau_cau=True, mac_dinh="gia đình")
+    'Gia đình Lê Thị Lan'
     """
-    parts = []
-    for i, p in enumerate(people):
-        xung_ho, ho_ten = _person(p)
+    found = [_person(p) for p in people]
+    # HTML: every piece escaped here, so that only the <b> around the names is markup.
+    esc: Callable[[str], str] = (lambda t: str(escape(t))) if dam else (lambda t: t)
+    parts: list[str] = []
+    for i, (xung_ho, ho_ten) in enumerate(found):
+        name = f"<b>{esc(ho_ten)}</b>" if dam else ho_ten
         if xung_ho:
-            xung_ho = xung_ho[:1].upper() + xung_ho[1:] if dau_cau and i == 0 else _lower_first(xung_ho)
-        parts.append(f"{xung_ho} {ho_ten}".strip())
-    return _join(parts)
+            # Only a form of address changes case; a name is printed exactly as given.
+            xung_ho = _upper_first(xung_ho) if dau_cau and i == 0 else _lower_first(xung_ho)
+            name = f"{esc(xung_ho)} {name}"
+        parts.append(name)
+    text = _join(parts)
+    if mac_dinh and not any(x for x, _ in found):
+        text = f"{esc(_upper_first(mac_dinh) if dau_cau else mac_dinh)} {text}"
+    return Markup(text) if dam else text
 
 
 def cach_goi(people: Sequence[Any]) -> str:
     """How the body of a letter addresses the recipients, from their forms of address.
 
     "Anh" and "Chị" give "anh chị", "Ông" and "Bà" give "ông bà", "Gia đình ông" gives "gia
-    đình ông". Pass a ``cach_goi`` field to a template to say it otherwise.
+    đình ông"; nobody with a form of address gives "gia đình" (letters.md §3.2). Pass a
+    ``cach_goi`` field to a template to say it otherwise.
     """
     words: list[str] = []
     for p in people:
         xung_ho = _lower_first(_person(p)[0])
         if xung_ho and xung_ho not in words:
             words.append(xung_ho)
-    if not words:
-        raise ValueError("no form of address to use: give each person a 'xung_ho' (Ông, Bà, Anh, Chị …)")
-    return " ".join(words)
+    return " ".join(words) or GIA_DINH
 
 
 def giay_to(item: Any) -> str:
@@ -193,6 +480,8 @@ def giay_to(item: Any) -> str:
         return item
     if not isinstance(item, Mapping):
         raise TypeError(f"a document is a str or a dict with 'ten', got {type(item).__name__}")
+    if "ten" not in item:
+        raise jinja2.UndefinedError("'ten' is undefined")  # reported like any missing field, by name
     counts = [
         f"{hai_chu_so(item[key])} {label}"
         for key, label in (("ban_chinh", "bản chính"), ("ban_sao", "bản sao"))
@@ -227,6 +516,7 @@ def het_cau(text: str) -> str:
 COMMON_FILTERS: Mapping[str, Any] = {
     "ngay": ngay,
     "thoi_diem": thoi_diem,
+    "thoi_diem_vb": thoi_diem_vb,
     "gio": vn.format_time,
     "ngay_so": vn.format_date,
     "thu": vn.weekday_name,

@@ -24,8 +24,10 @@ chuc-mung-ket-hon: missing field 'ngay_dang_ky' (see example_fields('chuc-mung-k
 
 Fields are plain values (str, int, date, datetime, lists and dicts of them); every string is
 normalised to Unicode NFC and otherwise printed exactly as given. HTML escapes every value.
-A missing field is an error naming it, never a blank. The office, its place, its signer and
-every name come from the fields (see :mod:`motcua.offices` and :func:`motcua.slips.slip_fields`).
+A missing field is an error naming it, never a blank; None counts as not given, and a required
+field given blank counts as missing. A value of the wrong type or shape, or holding a control
+character, is an error naming the field. The office, its place, its signer and every name come
+from the fields (see :mod:`motcua.offices` and :func:`motcua.slips.slip_fields`).
 
 Jinja2 is imported on first use, not by ``import motcua``.
 """
@@ -50,9 +52,12 @@ __all__ = [
     "LETTER_TEMPLATES",
     "TEMPLATES",
     "DocxUnavailableError",
+    "FieldTypeError",
+    "InvalidFieldError",
     "Letters",
     "MissingFieldError",
     "TemplateNotFoundError",
+    "UnknownFieldError",
     "example_fields",
     "optional_fields",
     "render",
@@ -72,26 +77,85 @@ _FORMATS: tuple[Format, ...] = ("text", "html")
 # Fields motcua computes when the caller leaves them out: the slip's form number and title, from
 # the form set in force on the slip's date (ngay).
 _DERIVED = frozenset({"bieu_mau"})
+# Required fields the law itself makes mandatory, and where it says so (letters.md §2.3, law.md
+# §1.4, §1.12): named in the error when such a field is given empty.
+_MANDATORY = {
+    ("phieu-tu-choi", "ly_do"): (
+        "a refusal must state its reasons (Decree 61/2018/NĐ-CP Art. 17(1)(b) 'phải nêu rõ lý do'; "
+        "Decree 118/2025/NĐ-CP Art. 17(1)(c))"
+    ),
+    ("phieu-yeu-cau-bo-sung", "ly_do"): (
+        "a supplement request must state its reason (Decree 61/2018/NĐ-CP Art. 17(1)(a); "
+        "Decree 118/2025/NĐ-CP Art. 17(1)(c))"
+    ),
+    ("phieu-yeu-cau-bo-sung", "noi_dung_bo_sung"): (
+        "a supplement request says what to supplement (Decree 61/2018/NĐ-CP Art. 19(4); "
+        "Decree 118/2025/NĐ-CP Art. 19(5))"
+    ),
+    ("phieu-xin-loi", "ly_do"): (
+        "an apology must state why the dossier is late (Decree 61/2018/NĐ-CP Art. 19(9); "
+        "Decree 118/2025/NĐ-CP Art. 19(6))"
+    ),
+}
 
 
 class TemplateNotFoundError(MotcuaError, LookupError):
     """No template has that name (or that format); the message suggests close names."""
 
 
-class MissingFieldError(MotcuaError, KeyError):
-    """A field the template needs was not given; ``fields`` names them."""
+def _in_example(template: str, fields: Iterable[str]) -> bool:
+    """Whether every one of *fields* is in the example of shipped *template* (so the hint helps)."""
+    if template not in TEMPLATES:
+        return False
+    from .letter_examples import examples
 
-    def __init__(self, template: str, fields: Iterable[str], detail: str = "") -> None:
+    return set(fields) <= examples()[template].keys()
+
+
+def _root(path: str) -> str:
+    """The top-level field of a path such as ``kinh_gui[1].ho_ten``."""
+    return path.split("[", 1)[0].split(".", 1)[0]
+
+
+class MissingFieldError(MotcuaError, KeyError):
+    """A field the template needs was not given, was None, or was blank; ``fields`` names them.
+
+    ``within`` is the list entry or dict that lacks them (``"kinh_gui[1]"``), if any.
+    """
+
+    def __init__(
+        self, template: str, fields: Iterable[str], detail: str = "", *, within: str = "", hint: bool | None = None
+    ) -> None:
         self.template = template
         self.fields = tuple(fields)
+        self.within = within
         names = ", ".join(repr(f) for f in self.fields)
         plural = "s" if len(self.fields) != 1 else ""
-        hint = f" (see example_fields({template!r}))" if template in TEMPLATES else ""
-        self.message = f"{template}: missing field{plural} {names}{hint}{detail}"
+        where = f" in {within}" if within else ""
+        if hint is None:
+            hint = _in_example(template, [_root(within)] if within else [_root(f) for f in self.fields])
+        see = f" (see example_fields({template!r}))" if hint else ""
+        self.message = f"{template}: missing field{plural} {names}{where}{see}{detail}"
         super().__init__(self.message)
 
     def __str__(self) -> str:  # KeyError would print the message quoted
         return self.message
+
+
+class InvalidFieldError(MotcuaError, ValueError):
+    """A field holds a value that cannot go on an official paper (a control character, say).
+
+    ``field`` names it, with its place inside a list or dict (``"kinh_gui[1].ho_ten"``).
+    """
+
+    def __init__(self, template: str, field: str, problem: str) -> None:
+        self.template = template
+        self.field = field
+        super().__init__(f"{template}: field {field!r} {problem}")
+
+
+class FieldTypeError(InvalidFieldError, TypeError):
+    """A field has the wrong type or shape: a str where a list of lines is needed, a number for a name."""
 
 
 class UnknownFieldError(MotcuaError, TypeError):
@@ -99,22 +163,25 @@ class UnknownFieldError(MotcuaError, TypeError):
 
     Left unchecked, ``cach_goii="bà"`` would print a letter without its form of address. Python
     raises ``TypeError`` for an unexpected keyword argument; so does this, with suggestions.
-    ``fields`` names the unknown ones.
+    ``fields`` names the unknown ones; ``within`` the list entry or dict holding them, if any
+    (``{"xungho": "Anh", …}`` in ``kinh_gui``).
     """
 
-    def __init__(self, template: str, fields: Iterable[str], known: Iterable[str]) -> None:
+    def __init__(self, template: str, fields: Iterable[str], known: Iterable[str], *, within: str = "") -> None:
         self.template = template
         self.fields = tuple(fields)
+        self.within = within
         known = sorted(known)
         parts = []
         for f in self.fields:
             close = difflib.get_close_matches(f, known, n=1, cutoff=0.6)
             parts.append(f"{f!r} (did you mean {close[0]!r}?)" if close else repr(f))
         plural = "s" if len(self.fields) != 1 else ""
-        super().__init__(
-            f"{template}: unknown field{plural} {', '.join(parts)}; "
-            f"see required_fields({template!r}) and optional_fields({template!r})"
-        )
+        if within:
+            tail = f" in {within}; known there: {', '.join(known)}"
+        else:
+            tail = f"; see required_fields({template!r}) and optional_fields({template!r})"
+        super().__init__(f"{template}: unknown field{plural} {', '.join(parts)}{tail}")
 
 
 class DocxUnavailableError(MotcuaError, ImportError):
@@ -248,10 +315,23 @@ class Letters:
 
     # ------------------------------------------------------------------ rendering
 
-    def _prepare(self, name: str, fields: dict[str, Any]) -> dict[str, Any]:
+    def _overridden(self, name: str, format: Format) -> bool:
+        """Whether a user directory holds its own file for template *name* in *format*."""
         from . import _templating
 
-        values: dict[str, Any] = _templating.nfc(fields)
+        filename = name + _templating.EXTENSIONS[format]
+        return any((d / filename).is_file() for d in self._directories)
+
+    def _prepare(self, name: str, format: Format, fields: dict[str, Any]) -> dict[str, Any]:
+        """*fields* checked and normalised: NFC, None dropped (not given), shapes checked, ``bieu_mau`` derived."""
+        from . import _templating
+
+        values: dict[str, Any] = {}
+        for key, value in fields.items():
+            value = _templating.clean(name, value, key)
+            if value is not None:
+                values[key] = value
+        _templating.check_kinds(name, values, strict=not self._overridden(name, format))
         if "bieu_mau" not in values and "ngay" in values:
             from .slips import SLIP_TEMPLATES, form_set
 
@@ -262,9 +342,12 @@ class Letters:
     def render(self, name: str, format: Format = "text", **fields: Any) -> str:
         """Template *name* filled with *fields*, as plain text or as an HTML page.
 
-        Raises :class:`TemplateNotFoundError` for an unknown name (with suggestions),
-        :class:`ValueError` for an unknown format, :class:`MissingFieldError` naming any missing
-        field, :class:`UnknownFieldError` naming any field the template does not use, and
+        A field given as None counts as not given. Raises :class:`TemplateNotFoundError` for an
+        unknown name (with suggestions), :class:`ValueError` for an unknown format,
+        :class:`MissingFieldError` naming any required field missing, None or blank (an empty
+        reason on a refusal, say), :class:`UnknownFieldError` naming any field the template does
+        not use, ``motcua.letters.FieldTypeError`` for a value of the wrong type or shape,
+        ``motcua.letters.InvalidFieldError`` for a control character, and
         :class:`~motcua.slips.FormNotInForceError` for a slip whose form did not exist on its date
         (the stop notice before Circular 03/2025/TT-VPCP).
         """
@@ -274,7 +357,7 @@ class Letters:
 
         fmt = _check_format(format)
         template = self._template(name, fmt)
-        values = self._prepare(name, fields)
+        values = self._prepare(name, fmt, fields)
         required, optional = self._fields_of(name, fmt)
         missing = sorted(required - values.keys())
         if missing:
@@ -282,6 +365,11 @@ class Letters:
         unknown = sorted(values.keys() - required - optional - _DERIVED)
         if unknown:
             raise UnknownFieldError(name, unknown, required | optional)
+        for key in sorted(required):
+            value = values[key]
+            if (isinstance(value, str) and not value.strip()) or (isinstance(value, (list, tuple)) and not value):
+                why = _MANDATORY.get((name, key), "")
+                raise MissingFieldError(name, [key], f": it is given empty{'; ' + why if why else ''}")
         try:
             out = template.render(values)
         except jinja2.UndefinedError as exc:
@@ -319,11 +407,22 @@ class Letters:
         if env is None:
             env = _templating.sandbox(fmt, _templating.loader(self._directories))
             self._sandboxes[fmt] = env
+        values: dict[str, Any] = {}
+        for key, value in fields.items():
+            value = _templating.clean("<string>", value, key)
+            if value is not None:  # None is "not given", as for render()
+                values[key] = value
         try:
-            out = env.from_string(_templating.nfc(source)).render(_templating.nfc(fields))
+            out = env.from_string(_templating.nfc(source)).render(values)
         except jinja2.UndefinedError as exc:
             field = _templating.missing_name(exc)
             raise MissingFieldError("<string>", [field or "?"], f": {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            names = ", ".join(repr(n) for n in exc.templates) or repr(exc.name)
+            raise TemplateNotFoundError(
+                f"the template string extends or includes {names}, which does not exist; "
+                f"templates: {', '.join(self.templates())} (file names end in .txt.j2 or .html.j2)"
+            ) from None
         return str(_templating.nfc(out))
 
 

@@ -104,15 +104,25 @@ class FormSet:
     note: str | None = None
     #: Dates for which the choice of this set is in doubt (they warn).
     doubtful: tuple[date, date] | None = None
+    #: Set by :func:`form_set` for a date in the next set's doubtful window before it starts: that
+    #: next set, whose forms stand in (with a warning) for the ones this set lacks.
+    interim: FormSet | None = attrs.field(default=None, eq=False)
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
-    def form(self, template: str) -> Form:
-        """The form rendered by *template*; raises :class:`FormNotInForceError` if the set has none."""
+    def _locate(self, template: str) -> tuple[FormSet, Form]:
         for f in self.forms:
             if f.template == template:
-                return f
+                return self, f
+        if self.interim is not None:
+            for f in self.interim.forms:
+                if f.template == template:
+                    # The decree behind the next set may already be in force (Decree 118/2025 from
+                    # 1/7/2025 provides the stop, Art. 21) while its circular's forms are not
+                    # known to be: use the only form there is, and say so.
+                    warn(_interim_doubt(self, self.interim, f), UncertainDataWarning)
+                    return self.interim, f
         known = ", ".join(f.template for f in self.forms if f.template)
         why = ""
         if template == "thong-bao-dung":
@@ -125,10 +135,23 @@ class FormSet:
             f"{template!r}.{why} Forms in this set: {known}"
         )
 
+    def form(self, template: str) -> Form:
+        """The form rendered by *template*; raises :class:`FormNotInForceError` if the set has none.
+
+        In the uncertain change-over to the next set (see :func:`form_set`), a form only the next
+        set has is taken from it, with an :class:`~motcua.UncertainDataWarning`.
+        """
+        return self._locate(template)[1]
+
     def fields(self, template: str) -> dict[str, str]:
-        """The ``bieu_mau`` field of a slip: number, title, circular and set key."""
-        f = self.form(template)
-        return {"so": f.number, "ten": f.title, "thong_tu": self.circular.number or self.circular.title, "bo": self.key}
+        """The ``bieu_mau`` field of a slip: number, title, circular and set key (of the set the form is from)."""
+        owner, f = self._locate(template)
+        return {
+            "so": f.number,
+            "ten": f.title,
+            "thong_tu": owner.circular.number or owner.circular.title,
+            "bo": owner.key,
+        }
 
     def __repr__(self) -> str:
         until = self.valid_until.isoformat() if self.valid_until else ""
@@ -226,6 +249,8 @@ def form_set(on: date) -> FormSet:
     Circular 01/2018/TT-VPCP from 06/01/2019; Circular 03/2025/TT-VPCP from 15/09/2025 (its issue
     date: the effective date is not confirmed, so dates from 01/07/2025 to 19/11/2025 emit an
     :class:`~motcua.UncertainDataWarning`). Earlier dates raise :class:`FormNotInForceError`.
+    From 01/07/2025 to 14/09/2025 the 2018 set is returned, and a form it lacks (the stop notice,
+    which Decree 118/2025/NĐ-CP already provides) is taken from the 2025 set with a warning.
 
     >>> from datetime import date
     >>> form_set(date(2019, 1, 6)).circular.number, form_set(date(2026, 1, 5)).circular.number
@@ -235,16 +260,35 @@ def form_set(on: date) -> FormSet:
         on = on.date()
     if not isinstance(on, date):
         raise TypeError(f"on must be a datetime.date, got {type(on).__name__}")
-    for s in form_sets():
+    sets = form_sets()
+    for i, s in enumerate(sets):
         if s.in_force_on(on):
-            doubt = next((x for x in form_sets() if x.doubtful and x.doubtful[0] <= on <= x.doubtful[1]), None)
+            doubt = next((j for j, x in enumerate(sets) if x.doubtful and x.doubtful[0] <= on <= x.doubtful[1]), None)
             if doubt is not None:
-                warn(_doubt(on, doubt), UncertainDataWarning)
+                warn(_doubt(on, sets[doubt]), UncertainDataWarning)
+                if doubt > i:
+                    return _with_interim(i, doubt)
             return s
     first = form_sets()[0]
     raise FormNotInForceError(
         f"no one-stop form set is modelled for {on:%d/%m/%Y}: the first is {first.circular.citation}, in force from "
         f"{first.valid_from:%d/%m/%Y} (the forms of Quyết định 09/2015/QĐ-TTg before it are not modelled)"
+    )
+
+
+@functools.cache
+def _with_interim(index: int, successor: int) -> FormSet:
+    # Cached, so that every date of the window gets the same object.
+    sets = form_sets()
+    return attrs.evolve(sets[index], interim=sets[successor])
+
+
+def _interim_doubt(current: FormSet, nxt: FormSet, f: Form) -> str:
+    effective = f" (in force from {nxt.decree.effective:%d/%m/%Y})" if nxt.decree.effective else ""
+    return (
+        f"the form set of {current.circular.citation} has no {f.title!r}; {nxt.decree.citation}{effective} "
+        f"already governs the procedure, so Mẫu số {f.number} of {nxt.circular.citation} is used, although "
+        "which forms applied before that circular took effect is not confirmed"
     )
 
 
@@ -327,8 +371,16 @@ def _naive(moment: datetime) -> datetime:
     return moment.astimezone(VN_TZ).replace(tzinfo=None)
 
 
-def _control_rows(t: Timeline, one_stop: str, handler: str, applicant: str) -> list[dict[str, Any]]:
-    """The hand-overs of a dossier, one row each, as the control slip records them."""
+def _note(label: str, reason: str) -> str:
+    return f"{label}: {reason}" if reason.strip() else label
+
+
+def _control_rows(t: Timeline, one_stop: str, handler: str, applicant: str, forms: FormSet) -> list[dict[str, Any]]:
+    """The hand-overs of a dossier, one row each, as the control slip records them.
+
+    An apology is noted by the title it has in *forms*, the control slip's own form set: the 2025
+    set calls it "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết".
+    """
     d = t.dossier
     rows: list[dict[str, Any]] = [{"giao": one_stop, "nhan": handler, "thoi_diem": d.received_local}]
     steps: list[StepRecord] = list(t.steps)
@@ -346,13 +398,14 @@ def _control_rows(t: Timeline, one_stop: str, handler: str, applicant: str) -> l
                 row["ket_qua"] = _judge(at, step.due_at)
             rows.append(row)
         elif isinstance(e, SupplementRequested):
-            rows.append({"giao": handler, "nhan": applicant, "thoi_diem": at, "ghi_chu": f"{e.label_vi}: {e.reason}"})
+            rows.append({"giao": handler, "nhan": applicant, "thoi_diem": at, "ghi_chu": _note(e.label_vi, e.reason)})
         elif isinstance(e, Extended):
-            rows.append({"giao": handler, "nhan": one_stop, "thoi_diem": at, "ghi_chu": f"{e.label_vi}: {e.reason}"})
+            title = forms.form("phieu-xin-loi").title
+            rows.append({"giao": handler, "nhan": one_stop, "thoi_diem": at, "ghi_chu": _note(title, e.reason)})
         elif isinstance(e, (Resolved, Refused)):
             row = {"giao": handler, "nhan": one_stop, "thoi_diem": at, "ket_qua": _OUTCOME_LABELS.get(t.outcome, "")}
             if isinstance(e, Refused):
-                row["ghi_chu"] = f"{e.label_vi}: {e.reason}"
+                row["ghi_chu"] = _note(e.label_vi, e.reason)
             rows.append(row)
         elif isinstance(e, (Returned, Withdrawn, Closed)):
             rows.append({"giao": one_stop, "nhan": applicant, "thoi_diem": at, "ghi_chu": e.label_vi})
@@ -390,8 +443,11 @@ def slip_fields(
     Arguments give what a dossier does not record: ``office`` (the issuing unit), ``applicant``,
     ``signer`` (for the apology and the stop notice, signed by the head of the body), ``officer``
     (the receiving or guiding officer), ``documents`` (the receipt's list), ``items`` (what to
-    supplement), ``reason`` (a refusal at the counter, with no event), ``handler`` (the body that
-    resolves the dossier, for the control slip; default the dossier's agency or the office).
+    supplement), ``reason`` (a refusal at the counter, with no event; for the refusal, the
+    supplement request, the apology and the stop notice it overrides the event's reason, which
+    the law requires for the first three), ``handler`` (the body that resolves the dossier, for
+    the control slip; default the dossier's agency or the office). The control slip's
+    co-processing bodies are those of the dossier's :class:`~motcua.Transferred` events.
     ``extra`` fields are added last and override the rest (``so``, ``ky_hieu``, ``noi_nhan`` …).
 
     >>> from datetime import datetime
@@ -417,6 +473,7 @@ def slip_fields(
         fields["ma_ho_so"] = dossier.code
     received = dossier.received_local
     issued: date = received.date()
+    forms: FormSet | None = None  # looked up once: a doubtful date warns on every lookup
 
     def need(value: str, what: str) -> str:
         if not value or not value.strip():
@@ -461,7 +518,8 @@ def slip_fields(
         fields.update(
             ngay_tiep_nhan=received,
             han_tra_cu=_naive(timeline.due_at),
-            ly_do=ext.reason,
+            # The law asks for the reason (Decree 118/2025/NĐ-CP Art. 19(6)); reason= overrides.
+            ly_do=need(reason or ext.reason, "the reason for the delay (Extended(reason=...) or reason=...)"),
             han_tra_moi=_naive(timeline.appointment),
         )
     elif name == "thong-bao-dung":
@@ -477,12 +535,17 @@ def slip_fields(
         fields.update(ngay_tiep_nhan=received, thoi_diem_dung=stop.local_at, ly_do=reason or why)
     else:  # phieu-kiem-soat
         body = handler or dossier.agency or office.name_in_text
+        forms = form_set(issued)
         fields.update(
             thoi_diem_nhan=received,
             thoi_diem_tra=_naive(timeline.appointment),
             co_quan_giai_quyet=body,
-            cac_buoc=_control_rows(timeline, office.name_in_text, body, applicant.name),
+            cac_buoc=_control_rows(timeline, office.name_in_text, body, applicant.name, forms),
         )
+        # The co-processing bodies (law.md §2.2, Mẫu 06): those the dossier was handed to.
+        partners = list(dict.fromkeys(e.agency for e in dossier.events if isinstance(e, Transferred)))
+        if partners:
+            fields["co_quan_phoi_hop"] = partners
     if name in _SIGNED:
         if signer is None:
             raise ValueError(f"{name}: pass signer=Signer(...); the head of the body signs it")
@@ -490,6 +553,6 @@ def slip_fields(
     # The other slips carry no signature block (the officer's name is their signature), so a
     # signer passed to every slip alike is not used there.
     fields["ngay"] = issued
-    fields["bieu_mau"] = form_set(issued).fields(name)
+    fields["bieu_mau"] = (forms or form_set(issued)).fields(name)
     fields.update(extra)
     return fields

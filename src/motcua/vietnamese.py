@@ -224,7 +224,7 @@ def _group_words(group: int, *, inner: bool, odd: str, four: str) -> list[str]:
     tens, units = divmod(rest, 10)
     words: list[str] = []
     if hundreds or inner:
-        # "không trăm" keeps the place value audible: 2.024 = hai nghìn không trăm hai mươi tư.
+        # "không trăm" keeps the place value audible: 2.024 = hai nghìn không trăm hai mươi bốn.
         # CLDR says it only after "nghìn" (%%after-thousand-or-more); after "triệu"/"tỷ" it uses
         # %%after-hundred and would write 1.020.000 as "một triệu hai mươi nghìn". letters.md §4.3
         # (and invoice practice) says it after every scale; we follow letters.md here.
@@ -262,21 +262,24 @@ def _integer_words(number: int, *, odd: str, thousand: str, four: str) -> list[s
     return words
 
 
-def number_in_words(value: int | Decimal | str, *, odd: str = "lẻ", thousand: str = "nghìn", four: str = "tư") -> str:
+def number_in_words(value: int | Decimal | str, *, odd: str = "lẻ", thousand: str = "nghìn", four: str = "bốn") -> str:
     """``value`` spelled out in lower-case Vietnamese, as amounts "bằng chữ" are written.
 
     Read in groups of three; a group after a non-zero higher group always says its hundreds
     ("không trăm", after every scale as letters.md §4.3 asks, where CLDR does so after
     "nghìn" only), a zero tens before a unit says ``odd`` ("lẻ", or "linh" in the South), a unit
-    after "mươi" says "mốt" (1), ``four`` (4: "tư" as in CLDR's %%x-ty, or "bốn", which letters.md
-    §4.3 prefers) and "lăm" (5), after "mười" only "lăm". Scales are ``thousand`` ("nghìn" or
-    "ngàn"), "triệu", "tỷ", then "nghìn tỷ", "tỷ tỷ". Digits after the point are read one by
-    one after "phẩy" (CLDR ``x.x: << phẩy >>``), so 12,25 is "mười hai phẩy hai năm".
+    after "mươi" says "mốt" (1), ``four`` (4: "bốn" by default, as letters.md §4.3 asks, or "tư"
+    as in CLDR's %%x-ty) and "lăm" (5), after "mười" only "lăm". Scales are ``thousand`` ("nghìn"
+    or "ngàn"), "triệu", "tỷ", then "nghìn tỷ", "tỷ tỷ". Digits after the point are read one by
+    one after "phẩy" (CLDR ``x.x: << phẩy >>``), so 12,25 is "mười hai phẩy hai năm". A
+    negative number starts with "âm".
 
-    >>> number_in_words(2024), number_in_words(105, odd="linh")
-    ('hai nghìn không trăm hai mươi tư', 'một trăm linh năm')
-    >>> number_in_words(1_000_050), number_in_words(Decimal("-12.25"))
-    ('một triệu không trăm năm mươi', 'âm mười hai phẩy hai năm')
+    >>> number_in_words(2024), number_in_words(2024, four="tư")
+    ('hai nghìn không trăm hai mươi bốn', 'hai nghìn không trăm hai mươi tư')
+    >>> number_in_words(105, odd="linh"), number_in_words(1_000_050)
+    ('một trăm linh năm', 'một triệu không trăm năm mươi')
+    >>> number_in_words(Decimal("-12.25"))
+    'âm mười hai phẩy hai năm'
     """
     odd = _choice(odd, _ODD_WORDS, "odd")
     thousand = _choice(thousand, _THOUSAND_WORDS, "thousand")
@@ -296,17 +299,24 @@ def amount_in_words(
     *,
     odd: str = "lẻ",
     thousand: str = "nghìn",
-    four: str = "tư",
+    four: str = "bốn",
 ) -> str:
     """The "Bằng chữ" line of an amount: words with a capital first letter, then the currency.
 
     Circular 22/2015/TT-NHNN Art. 7 and bookkeeping practice capitalise the first letter
-    (letters.md §4.1). VND has no minor unit, so a fractional amount is an error, not rounded.
+    (letters.md §4.1). VND has no minor unit, so a fractional amount is an error, not rounded;
+    a fee or a payment is never negative, so a negative amount is an error too.
 
-    >>> amount_in_words(1_250_000), amount_in_words(0)
-    ('Một triệu hai trăm năm mươi nghìn đồng', 'Không đồng')
+    >>> amount_in_words(1_250_000), amount_in_words(24_000), amount_in_words(0)
+    ('Một triệu hai trăm năm mươi nghìn đồng', 'Hai mươi bốn nghìn đồng', 'Không đồng')
     """
-    words = number_in_words(_whole_amount(amount), odd=odd, thousand=thousand, four=four)
+    whole = _whole_amount(amount)
+    if whole < 0:
+        raise ValueError(
+            f"amount must not be negative, got {amount!r}: an amount in words states a sum paid or due; "
+            "for a signed number in words use number_in_words"
+        )
+    words = number_in_words(whole, odd=odd, thousand=thousand, four=four)
     text = f"{words} {_currency(currency)}"
     return text[0].upper() + text[1:]
 
@@ -399,12 +409,12 @@ def date_in_words(d: date) -> str:
     The month takes its name with a capital, as Decree 30 Appendix II §V.8(c) writes months in
     words ("tháng Tám"); month 4 is "Tư", and 1 and 12 are "Một" and "Mười Hai" because "Giêng"
     and "Chạp" name lunar months (letters.md §4.2). Days 1–10 are plain cardinals, without the
-    spoken "mùng"/"mồng". Numbers follow :func:`number_in_words` defaults (24 = "hai mươi tư").
+    spoken "mùng"/"mồng". Numbers follow :func:`number_in_words` defaults (24 = "hai mươi bốn").
 
     >>> date_in_words(date(2026, 3, 15))
     'ngày mười lăm tháng Ba năm hai nghìn không trăm hai mươi sáu'
     >>> date_in_words(date(2024, 4, 1))
-    'ngày một tháng Tư năm hai nghìn không trăm hai mươi tư'
+    'ngày một tháng Tư năm hai nghìn không trăm hai mươi bốn'
     """
     day = _local_date(d)
     return f"ngày {number_in_words(day.day)} tháng {_MONTHS[day.month - 1]} năm {number_in_words(day.year)}"
