@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -312,7 +313,7 @@ def test_report_json(capsys: Capture) -> None:
     assert payload["rates"]["progress_rate_766"]["n"] == 11
     assert payload["timeliness_points_766"] == 14.55
     assert [g["group"] for g in payload["groups"]] == ["in_person", "online", "postal"]
-    assert payload["rows"] == {"read": 12, "dossiers": 12, "rejected": 0, "outside_period": 0}
+    assert payload["rows"] == {"read": 12, "dossiers": 12, "rejected": 0, "blank": 0, "outside_period": 0}
     assert payload["ignored_columns"] == ["note"]
     assert payload["period"]["as_of"] == "2016-12-31T23:59:59.999999"
 
@@ -333,7 +334,7 @@ def test_report_as_of_and_a_shorter_period(capsys: Capture) -> None:
 def test_report_with_rejected_rows_exits_3(capsys: Capture) -> None:
     status, out, err = run(capsys, "report", VI_BAD_ROWS, *YEAR_2016)
     assert status == 3
-    assert "11 dòng dữ liệu: 3 hồ sơ đọc được, 8 dòng bị loại" in out
+    assert "11 dòng dữ liệu: 3 hồ sơ đọc được, 8 dòng bị loại; 1 dòng trống được bỏ qua" in out
     tail = out.splitlines()[-9:]
     assert tail[0] == "Dòng bị loại (rejected rows): 8 – không được tính vào báo cáo"
     assert [line.split(":")[0] for line in tail[1:]] == [f"  dòng {n}" for n in range(4, 12)]
@@ -345,7 +346,8 @@ def test_report_with_rejected_rows_exits_3(capsys: Capture) -> None:
     payload = json.loads(out)
     assert [r["line"] for r in payload["rejected"]] == list(range(4, 12))
     assert payload["rejected"][1]["raw"][:3] == ["VI-0004", "1.004873", "31/02/2016 08:00"]
-    assert payload["rows"] == {"read": 11, "dossiers": 3, "rejected": 8, "outside_period": 0}
+    # The file ends with an empty line: skipped, and counted.
+    assert payload["rows"] == {"read": 11, "dossiers": 3, "rejected": 8, "blank": 1, "outside_period": 0}
 
 
 def test_strict_stops_before_computing(capsys: Capture) -> None:
@@ -369,9 +371,10 @@ def test_report_mapping_by_column_options(capsys: Capture) -> None:
     assert status == 1
     assert err.startswith("motcua: lỗi: the register has no column for code, procedure, received_at")
     assert "--column code='Header in the file'" in err
-    status, _, err = run(capsys, "report", CUSTOM, *YEAR_2016, "--column", "code")
-    assert status == 1
-    assert "viết cột_chuẩn=Tiêu đề" in err
+    with pytest.raises(SystemExit) as info:  # the command line itself is wrong: a usage error
+        main(["report", CUSTOM, *YEAR_2016, "--column", "code"])
+    assert info.value.code == 2
+    assert "viết cột_chuẩn=Tiêu đề" in capsys.readouterr().err
 
 
 def test_report_mapping_by_json_file(capsys: Capture, tmp_path: Path) -> None:
@@ -402,7 +405,12 @@ def test_report_semicolon_and_vietnamese_headers(capsys: Capture) -> None:
     assert payload["columns"]["received_at"] == "Thời điểm nhận"
     counts = {c["name"]: c["value"] for c in payload["form_06"]}
     assert (counts["resolved_early"], counts["resolved_on_time"], counts["resolved_late"]) == (1, 1, 1)
-    assert run(capsys, "report", SEMICOLON, *YEAR_2016)[0] == 1  # wrong delimiter: columns missing
+    status, _, err = run(capsys, "report", SEMICOLON, *YEAR_2016)  # read with the default comma
+    assert status == 1
+    assert err == (
+        "motcua: lỗi: the header has no ',' but has ';': the file looks ';'-separated; "
+        "pass delimiter=';' (command line: --delimiter ';')\n"
+    )
 
 
 def test_report_file_errors(capsys: Capture, tmp_path: Path) -> None:
@@ -413,10 +421,11 @@ def test_report_file_errors(capsys: Capture, tmp_path: Path) -> None:
     status, _, err = run(capsys, "report", CANONICAL, *YEAR_2016, "--encoding", "utf-16")
     assert status == 1
     assert err.startswith(f"motcua: lỗi: {CANONICAL} không đọc được bằng mã hóa utf-16 (UTF-16 stream does not start")
-    status, _, err = run(capsys, "report", CANONICAL, *YEAR_2016, "--encoding", "klingon")
-    assert (status, err) == (
-        1,
-        "motcua: lỗi: --encoding: không biết mã hóa 'klingon'; dùng utf-8-sig, utf-16 hoặc cp1258\n",
+    with pytest.raises(SystemExit) as info:
+        main(["report", CANONICAL, *YEAR_2016, "--encoding", "klingon"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "motcua report: error: argument --encoding: không biết mã hóa 'klingon'; dùng utf-8-sig, utf-16 hoặc cp1258\n"
     )
     latin = tmp_path / "latin.csv"
     latin.write_bytes("Mã hồ sơ,Mã TTHC,Ngày nhận\nA,1.004873,2016-01-04\n".encode("utf-16"))
@@ -424,9 +433,10 @@ def test_report_file_errors(capsys: Capture, tmp_path: Path) -> None:
     assert status == 1
     assert "thử --encoding utf-16" in err
     assert run(capsys, "report", str(latin), *YEAR_2016, "--encoding", "utf-16")[0] == 0
-    status, _, err = run(capsys, "report", CANONICAL, "--from", "2016-12-31", "--to", "2016-01-01")
-    assert status == 1
-    assert "--to (01/01/2016) đứng trước --from (31/12/2016)" in err
+    with pytest.raises(SystemExit) as info:
+        main(["report", CANONICAL, "--from", "2016-12-31", "--to", "2016-01-01"])
+    assert info.value.code == 2
+    assert "motcua report: error: --to (01/01/2016) đứng trước --from (31/12/2016)" in capsys.readouterr().err
 
 
 def test_report_tab_delimiter(capsys: Capture, tmp_path: Path) -> None:
@@ -509,3 +519,131 @@ def test_help_lists_the_commands(capsys: Capture) -> None:
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     assert "3 some rows were rejected" in capsys.readouterr().out.replace("\n", " ").replace("  ", " ")
+
+
+# --------------------------------------------------------------------------- past the announced calendar
+
+
+def test_a_deadline_past_the_calendar_data_has_one_note(capsys: Capture) -> None:
+    status, out, err = run(capsys, "deadline", "2.000815", "--received", "2030-01-05 10:00", "--json")
+    assert status == 0
+    payload = json.loads(out)
+    assert payload["estimated"] is True
+    (note,) = payload["notes"]
+    assert note.startswith("ước tính (estimated): năm 2030 nằm sau dữ liệu lịch đã công bố (hết 31/12/2027)")
+    assert err == f"motcua: lưu ý: {note}\n"
+
+
+def test_a_report_past_the_calendar_data_has_one_note(capsys: Capture, tmp_path: Path) -> None:
+    path = tmp_path / "y2030.csv"
+    start = datetime(2030, 1, 7, 8, 0)
+    write_register(
+        (
+            Dossier(
+                "2.000815",
+                start + timedelta(days=i),
+                code=f"Z{i:03d}",
+                events=[Resolved(start + timedelta(days=i, hours=3))],
+            )
+            for i in range(300)
+        ),
+        path,
+    )
+    status, out, err = run(capsys, "report", str(path), "--from", "2030-01-01", "--to", "2030-12-31")
+    assert status == 0
+    assert "300 dòng dữ liệu: 300 hồ sơ đọc được, 0 dòng bị loại" in out
+    (line,) = err.splitlines()
+    assert line.startswith("motcua: lưu ý: ước tính (estimated): năm 2030 nằm sau dữ liệu lịch đã công bố")
+    count = re.search(r"\((\d+(?:\.\d{3})*) lần\)$", line)
+    assert count is not None
+    assert int(count.group(1).replace(".", "")) >= 300  # one per dossier at least
+
+
+# --------------------------------------------------------------------------- report: what a register can hold
+
+
+def test_report_as_of_before_the_period_is_a_usage_error(capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["report", CANONICAL, *YEAR_2016, "--as-of", "2015-03-01"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "motcua report: error: --as-of (01/03/2015) đứng trước đầu kỳ --from (01/01/2016)" in err
+    # The first moment of the period is allowed: it is the carried-over state.
+    assert run(capsys, "report", CANONICAL, *YEAR_2016, "--as-of", "2016-01-01 00:00")[0] == 0
+
+
+def test_report_blank_rows_short_hours_and_spreadsheet_serials(capsys: Capture, tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "code,procedure,received_at,resolved_at\n"
+        "A1,1.004873,2016-01-04 8:30,2016-01-06 9:00\n"
+        ",,,\n"
+        "\n"
+        "A2,1.004873,04/01/2016 8:30,\n"
+        "A3,1.004873,42373.354,\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "report", str(path), *YEAR_2016)
+    assert status == 3
+    assert "3 dòng dữ liệu: 2 hồ sơ đọc được, 1 dòng bị loại; 2 dòng trống được bỏ qua" in out
+    assert "  dòng 6: received_at: '42373.354' looks like a spreadsheet serial date number" in out
+    assert "format the column as text or as dd/mm/yyyy hh:mm before exporting" in out
+    assert err == "motcua: 1 dòng bị loại (xem danh sách cuối báo cáo); mã thoát 3\n"
+    payload = json.loads(run(capsys, "report", str(path), *YEAR_2016, "--json")[1])
+    assert payload["rows"] == {"read": 3, "dossiers": 2, "rejected": 1, "blank": 2, "outside_period": 0}
+
+
+def test_report_tab_file_read_with_the_default_comma(capsys: Capture, tmp_path: Path) -> None:
+    path = tmp_path / "tab.csv"
+    path.write_text("code\tprocedure\treceived_at\nA\t1.004873\t2016-01-04 08:00\n", encoding="utf-8")
+    status, _, err = run(capsys, "report", str(path), *YEAR_2016)
+    assert status == 1
+    assert err.endswith("(command line: --delimiter tab)\n")
+
+
+# --------------------------------------------------------------------------- example
+
+
+def test_example_writes_a_register_that_reports_back(capsys: Capture, tmp_path: Path) -> None:
+    """The newcomer's path: `example --register` gives a CSV that `report` turns into the same form 06."""
+    csv = tmp_path / "so-ho-so-2016.csv"
+    status, out, err = run(capsys, "example", "--no-html", "--register", str(csv))
+    assert status == 0
+    assert err == ""
+    assert "báo cáo HTML" not in out  # --no-html: nothing points to a report that was not written
+    lines = out.splitlines()
+    assert lines[-2] == f"Sổ hồ sơ mô phỏng (synthetic register, CSV): {csv.resolve()} – 9.158 hồ sơ."
+    assert lines[-1] == (
+        f'Lập lại biểu 06 từ tệp này (report it back): motcua report "{csv.resolve()}" '
+        "--from 2016-01-01 --to 2016-12-31"
+    )
+    example = json.loads(run(capsys, "example", "--no-html", "--json")[1])
+    status, out, _ = run(capsys, "report", str(csv), *YEAR_2016, "--json")
+    assert status == 0
+    counts = {c["name"]: c["value"] for c in json.loads(out)["form_06"]}
+    assert counts == {name: example["form_06"][name] for name in counts}
+    assert counts["received"] == 9158
+    # The same register as text: Vietnamese numbers, and no bound rounded up to a false 100 %.
+    out = run(capsys, "report", str(csv), *YEAR_2016)[1]
+    assert "9.158 dòng dữ liệu: 9.158 hồ sơ đọc được, 0 dòng bị loại" in out
+    assert "100,0 % (9.158/9.158; KTC 95 %: 99,96 – 100,0 %)" in out
+
+
+def test_example_without_register_says_how_to_get_one(capsys: Capture, tmp_path: Path) -> None:
+    status, out, _ = run(capsys, "example", "--no-html")
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "Muốn có sổ hồ sơ CSV để thử motcua report (a register to try): "
+        "motcua example --year 2016 --register so-ho-so-2016.csv"
+    )
+    payload = json.loads(run(capsys, "example", "--no-html", "--json", "--register", str(tmp_path / "r.csv"))[1])
+    assert payload["register"] == str((tmp_path / "r.csv").resolve())
+    assert "notes" not in payload  # 2016 is announced data: nothing to note
+
+
+def test_example_past_the_calendar_data_has_one_note(capsys: Capture) -> None:
+    status, _, err = run(capsys, "example", "--year", "2030", "--no-html")
+    assert status == 0
+    (line,) = err.splitlines()
+    assert line.startswith("motcua: lưu ý: ước tính (estimated): năm 2030–2031 nằm sau dữ liệu lịch đã công bố")
+    assert "Warning" not in err

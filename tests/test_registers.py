@@ -76,6 +76,8 @@ def test_the_canonical_columns() -> None:
         ("2016-01-04 08:30", datetime(2016, 1, 4, 8, 30)),
         ("2016-01-04T08:30", datetime(2016, 1, 4, 8, 30)),
         ("2016-01-04 08:30:15", datetime(2016, 1, 4, 8, 30, 15)),
+        ("2016-01-04 8:30", datetime(2016, 1, 4, 8, 30)),  # one-digit hours, as 04/01/2016 8:30
+        ("2016-01-04T8:30:15", datetime(2016, 1, 4, 8, 30, 15)),
         ("2016-01-04T01:30+00:00", datetime(2016, 1, 4, 8, 30)),
         ("04/01/2016 08:30", datetime(2016, 1, 4, 8, 30)),
         ("4/1/2016 8:30", datetime(2016, 1, 4, 8, 30)),
@@ -100,6 +102,15 @@ def test_parse_moment(text: str, expected: datetime | date) -> None:
         ("04/01/2016 08:75", "'04/01/2016 08:75' is not a valid date (minute must be in 0..59)"),
         ("Jan 4 2016", "is not a date or moment; write 2016-01-04 08:30"),
         ("01-04-2016", "is not a date or moment"),
+        ("2016-01-04 8:75", "'2016-01-04 8:75' is not a valid date (invalid time)"),
+        (
+            "42373.354",
+            "'42373.354' looks like a spreadsheet serial date number (Excel counts days from 1899-12-30), not a "
+            "date; it is not guessed: format the column as text or as dd/mm/yyyy hh:mm before exporting the CSV",
+        ),
+        ("42373", "'42373' looks like a spreadsheet serial date number"),
+        ("42373,5", "'42373,5' looks like a spreadsheet serial date number"),
+        ("2016", "'2016' is not a date or moment"),  # a year alone is not taken for a serial number
     ],
 )
 def test_impossible_or_unknown_dates(text: str, message: str) -> None:
@@ -181,9 +192,13 @@ def test_semicolon_vietnamese_headers_and_dates() -> None:
     assert (a.channel, b.channel, c.channel) == (Channel.ONLINE, Channel.IN_PERSON, Channel.POSTAL)
     assert b.received_at == datetime(2016, 1, 5, 8, 0)  # "08:00 05/01/2016"
     assert c.received_at == date(2016, 1, 6)  # a date alone stays a date
-    # With the wrong delimiter the header is one cell: the required columns are missing.
-    with pytest.raises(RegisterFormatError, match="no column for code, procedure, received_at"):
+    # With the wrong delimiter the header is one cell: the error names the separator to pass.
+    with pytest.raises(RegisterFormatError) as info:
         read_register(SEMICOLON)
+    assert str(info.value) == (
+        "the header has no ',' but has ';': the file looks ';'-separated; pass delimiter=';' "
+        "(command line: --delimiter ';')"
+    )
 
 
 def test_mapping_for_other_exports() -> None:
@@ -277,6 +292,22 @@ def test_rows_of_empty_cells_are_blank_lines() -> None:
     dossiers, rejected = read_text(HEADER + ",,,,\n\nA,1.004873,2016-01-04 08:00,,\n")
     assert [d.code for d in dossiers] == ["A"]
     assert rejected == []
+
+
+def test_blank_rows_are_counted_not_dropped_silently() -> None:
+    result = read_register(io.StringIO(HEADER + ",,,,\n\n , , , , \nA,1.004873,2016-01-04 08:00,,\n,,\n"))
+    assert (result.rows, result.blank_rows) == (1, 4)  # ",,,,", "", " , , , , " and ",,"
+    assert repr(result) == "<RegisterReadResult: 1 dossiers, 0 rejected rows, 4 blank rows skipped>"
+    assert read_register(CANONICAL).blank_rows == 0
+    assert read_register(VI_BAD_ROWS).blank_rows == 1  # the file ends with an empty line
+
+
+def test_read_result_stays_backward_compatible() -> None:
+    from motcua.registers import RegisterReadResult
+
+    old = RegisterReadResult((), ())
+    assert (old.blank_rows, old.rows) == (0, 0)
+    assert repr(old) == "<RegisterReadResult: 0 dossiers, 0 rejected rows>"
 
 
 def test_multiline_cells_report_the_line_the_row_starts_on() -> None:
@@ -388,6 +419,29 @@ def test_a_second_occurrence_is_rejected_even_when_the_first_was() -> None:
 def test_bad_delimiter() -> None:
     with pytest.raises(ValueError, match="delimiter must be one character"):
         read_register(CANONICAL, delimiter=";;")
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "message"),
+    [
+        ("code\tprocedure\treceived_at\n", ",", "the header has no ',' but has '\\t'"),
+        ("code\tprocedure\treceived_at\n", ",", "(command line: --delimiter tab)"),
+        ("code,procedure,received_at\n", ";", "pass delimiter=',' (command line: --delimiter ',')"),
+        ("code|procedure|received_at\n", ",", "(command line: --delimiter '|')"),
+    ],
+)
+def test_a_header_in_one_cell_names_the_delimiter(text: str, delimiter: str, message: str) -> None:
+    with pytest.raises(RegisterFormatError) as info:
+        read_register(io.StringIO(text), delimiter=delimiter)
+    assert message in str(info.value)
+    # With a mapping too: a one-cell header cannot hold the three required columns.
+    with pytest.raises(RegisterFormatError, match="the file looks"):
+        read_register(io.StringIO(text), delimiter=delimiter, mapping={"code": "code"})
+
+
+def test_a_one_cell_header_without_another_separator_is_the_missing_columns_error() -> None:
+    with pytest.raises(RegisterFormatError, match="no column for procedure, received_at"):
+        read_register(io.StringIO("code\nA\n"))
 
 
 # --------------------------------------------------------------------------- writing and round trips

@@ -43,10 +43,17 @@ Headers match the canonical names and common Vietnamese ones ("Mã hồ sơ", "M
 punctuation; ``mapping={"received_at": "Ngày nộp"}`` names the header of any other export.
 
 Dates and moments: ``2016-01-04 08:30`` (or ``T``, seconds, an offset), ``04/01/2016 08:30``,
-``08:30 04/01/2016``, or a date alone. A date alone for ``received_at`` means "received that day"
-(the library then counts it as received during office hours); for an event it means "that day,
-hour not recorded" and is placed at the start of the day (or at the receipt, on the receipt day).
-Events on one row are put in time order; rows with all cells empty are skipped.
+``08:30 04/01/2016``, or a date alone; the hour may have one digit (``2016-01-04 8:30``). A date
+alone for ``received_at`` means "received that day" (the library then counts it as received
+during office hours); for an event it means "that day, hour not recorded" and is placed at the
+start of the day (or at the receipt, on the receipt day). A spreadsheet's serial number
+(``42373.354``, what Excel stores for 04/01/2016 08:29:46) is rejected, not guessed: the reason says
+to format the column as text (``dd/mm/yyyy hh:mm``) before exporting. Events on one row are put
+in time order; rows with all cells empty are skipped and counted in
+:attr:`RegisterReadResult.blank_rows`.
+
+A header of one cell that holds another separator (``code;procedure;received_at`` read with the
+default comma) is an error that names the separator to pass, rather than "no column for code".
 
 Every other bad row is rejected with its line number and reason, never dropped silently:
 
@@ -226,6 +233,10 @@ _YES = frozenset(("yes", "y", "true", "1", "x", "co"))
 _NO = frozenset(("", "no", "n", "false", "0", "khong"))
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A one-digit hour after an ISO date ("2016-01-04 8:30"): datetime.fromisoformat wants two.
+_ISO_SHORT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d)(?=:)")
+# What a spreadsheet stores for a date: days since 1899-12-30, with the time as a fraction.
+_SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?")
 _HM_DMY = re.compile(r"(\d{1,2})[:h](\d{2})(?::(\d{2}))?,?\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -245,8 +256,8 @@ def parse_moment(text: str) -> datetime | date:
 
     >>> parse_moment("2016-01-04 08:30"), parse_moment("04/01/2016 08:30") == parse_moment("08:30 04/01/2016")
     (datetime.datetime(2016, 1, 4, 8, 30), True)
-    >>> parse_moment("4/1/2016"), parse_moment("2016-01-04T08:30+00:00")
-    (datetime.date(2016, 1, 4), datetime.datetime(2016, 1, 4, 15, 30))
+    >>> parse_moment("4/1/2016"), parse_moment("2016-01-04T08:30+00:00"), parse_moment("2016-01-04 8:30")
+    (datetime.date(2016, 1, 4), datetime.datetime(2016, 1, 4, 15, 30), datetime.datetime(2016, 1, 4, 8, 30))
     >>> parse_moment("30/02/2016")
     Traceback (most recent call last):
     ...
@@ -259,6 +270,7 @@ def parse_moment(text: str) -> datetime | date:
         if _ISO.match(s):
             if len(s) == 10:
                 return date.fromisoformat(s)
+            s = _ISO_SHORT_HOUR.sub(r"\g<1>0\g<2>", s, count=1)
             try:
                 moment = datetime.fromisoformat(s)
             except ValueError:
@@ -280,6 +292,12 @@ def parse_moment(text: str) -> datetime | date:
             return datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0))
     except ValueError as exc:
         raise ValueError(f"{text!r} is not a valid date ({exc})") from None
+    if _SERIAL.fullmatch(s):
+        raise ValueError(
+            f"{text!r} looks like a spreadsheet serial date number (Excel counts days from 1899-12-30), "
+            "not a date; it is not guessed: format the column as text or as dd/mm/yyyy hh:mm before "
+            "exporting the CSV (Excel: Format Cells → Custom → dd/mm/yyyy hh:mm)"
+        )
     raise ValueError(
         f"{text!r} is not a date or moment; write 2016-01-04 08:30, 04/01/2016 08:30 or a date alone (04/01/2016)"
     )
@@ -304,14 +322,17 @@ class RegisterReadResult:
     columns: Mapping[str, str] = attrs.field(factory=dict)
     #: Headers of the file that no canonical column uses.
     ignored: tuple[str, ...] = ()
+    #: Rows whose cells are all empty (spreadsheets export them): skipped, but counted here.
+    blank_rows: int = 0
 
     @property
     def rows(self) -> int:
-        """Data rows read (dossiers plus rejected rows; blank rows are not counted)."""
+        """Data rows read (dossiers plus rejected rows; blank rows are not counted, see :attr:`blank_rows`)."""
         return len(self.dossiers) + len(self.rejected)
 
     def __repr__(self) -> str:
-        return f"<RegisterReadResult: {len(self.dossiers)} dossiers, {len(self.rejected)} rejected rows>"
+        blank = f", {self.blank_rows} blank rows skipped" if self.blank_rows else ""
+        return f"<RegisterReadResult: {len(self.dossiers)} dossiers, {len(self.rejected)} rejected rows{blank}>"
 
 
 # --------------------------------------------------------------------------- reading
@@ -351,6 +372,21 @@ class _Procedures:
             else:  # pragma: no cover - the bisect above mirrors Catalogue.get
                 self._errors[key] = f"no version of {code} is in force on {day}"
         return self._errors[key]
+
+
+_SEPARATORS = ((";", "';'", "';'"), ("\t", "'\\t'", "tab"), (",", "','", "','"), ("|", "'|'", "'|'"))
+
+
+def _check_delimiter(header: list[str], delimiter: str) -> None:
+    """A header of one cell holding another separator: the file was read with the wrong delimiter."""
+    if len(header) != 1:
+        return
+    for separator, python, command_line in _SEPARATORS:
+        if separator != delimiter and separator in header[0]:
+            raise RegisterFormatError(
+                f"the header has no {delimiter!r} but has {python}: the file looks {python}-separated; "
+                f"pass delimiter={python} (command line: --delimiter {command_line})"
+            )
 
 
 def _resolve_header(header: list[str], mapping: Mapping[str, str] | None) -> dict[str, int]:
@@ -575,12 +611,15 @@ def _iter_rows(
     cat: Catalogue,
     cal: WorkingCalendar,
     header_out: list[Any],
+    blank: list[int],
 ) -> Iterator[Dossier | RejectedRow]:
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         raise RegisterFormatError("the register is empty: it has no header row") from None
+    # A register has three required columns, so a one-cell header is wrong whatever the mapping says.
+    _check_delimiter(header, delimiter)
     index = _resolve_header(header, mapping)
     header_out.extend((index, header))
     width = len(header)
@@ -590,7 +629,8 @@ def _iter_rows(
         row_line, line = line, reader.line_num + 1
         if len(cells) != width:
             if not any(c.strip() for c in cells):
-                continue  # a blank line
+                blank[0] += 1  # a blank line
+                continue
             yield RejectedRow(
                 row_line,
                 f"the row has {len(cells)} cells but the header has {width}; check the delimiter and the quoting",
@@ -600,7 +640,8 @@ def _iter_rows(
         outcome = rows.read(cells, row_line)
         if type(outcome) is str:
             if not any(c.strip() for c in cells):
-                continue  # a row of empty cells
+                blank[0] += 1  # a row of empty cells
+                continue
             yield RejectedRow(row_line, outcome, tuple(cells))
         else:
             assert isinstance(outcome, Dossier)
@@ -656,8 +697,9 @@ def read_register(
     dossiers: list[Dossier] = []
     rejected: list[RejectedRow] = []
     header_out: list[Any] = []
+    blank = [0]
     try:
-        for item in _iter_rows(lines, mapping, delimiter, cat, cal, header_out):
+        for item in _iter_rows(lines, mapping, delimiter, cat, cal, header_out, blank):
             if type(item) is Dossier:
                 dossiers.append(item)
             else:
@@ -673,6 +715,7 @@ def read_register(
         rejected=tuple(rejected),
         columns={name: header[i].strip().lstrip("\ufeff") for name, i in sorted(index.items(), key=lambda kv: kv[1])},
         ignored=tuple(h.strip().lstrip("\ufeff") for i, h in enumerate(header) if i not in used),
+        blank_rows=blank[0],
     )
 
 

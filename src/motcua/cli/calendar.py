@@ -1,7 +1,8 @@
 """``motcua calendar 2026 [--month M] [--json]``: a year's days off, swaps and make-up Saturdays.
 
 Prints the civil-service days off, swapped days and make-up Saturdays with their sources, then
-a month grid; ``--json`` prints the same as JSON.
+a month grid; ``--json`` prints the same as JSON. A year past the announced data is labelled
+"ước tính" in the title and in ``status``, and gets the one collapsed estimated-calendar note.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import argparse
 import calendar as _stdlib_calendar
 import json
-import warnings
 from datetime import date
 from typing import Any
 
 from motcua.calendar import WorkingCalendar, vietnam_calendar
 from motcua.days import DayOff, MakeupDay
-from motcua.errors import EstimatedCalendarWarning
+
+from ._common import Notes, exit_codes, number
 
 __all__ = ["register"]
 
@@ -74,15 +75,13 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     cal = vietnam_calendar(include_proposed=args.include_proposed)
     year: int = args.year
     months = [args.month] if args.month else list(range(1, 13))
-    with warnings.catch_warnings():
-        # The status line below says when a year is estimated; a warning per day would be noise.
-        warnings.simplefilter("ignore", EstimatedCalendarWarning)
-        days_off = [d for d in cal.days_off(year) if d.date.month in months]
-        makeups = [m for m in cal.makeup_days(year) if m.date.month in months]
-        status = cal.year_status(year)
-        first, last = date(year, months[0], 1), date(year, months[-1], _month_len(year, months[-1]))
-        working = len(cal.working_days(first, last))
-        grids = [_month_grid(cal, year, m) for m in months]
+    notes: Notes = args.notes
+    days_off = [d for d in cal.days_off(year) if d.date.month in months]
+    makeups = [m for m in cal.makeup_days(year) if m.date.month in months]
+    status = cal.year_status(year)
+    first, last = date(year, months[0], 1), date(year, months[-1], _month_len(year, months[-1]))
+    working = len(cal.working_days(first, last))
+    grids = [_month_grid(cal, year, m) for m in months]
     if args.json:
         payload = {
             "year": year,
@@ -93,6 +92,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
             "working_days": working,
             "days_off": [_day_off_record(d) for d in days_off],
             "makeup_days": [_makeup_record(m) for m in makeups],
+            "notes": notes.lines(),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
@@ -100,7 +100,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     label = "đã xác nhận" if status.value == "confirmed" else "ước tính"
     print(f"Lịch làm việc của cán bộ, công chức, viên chức – {period} ({label})")
     print(cal.year_note(year))
-    print(f"Số ngày làm việc: {working}. Dữ liệu cập nhật đến {cal.data_as_of:%d/%m/%Y}.")
+    print(f"Số ngày làm việc: {number(working)}. Dữ liệu cập nhật đến {cal.data_as_of:%d/%m/%Y}.")
     print()
     print("Ngày nghỉ:")
     for d in days_off:
@@ -126,11 +126,20 @@ def _month_len(year: int, month: int) -> int:
     return _stdlib_calendar.monthrange(year, month)[1]
 
 
-def register(commands: Any) -> None:
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``calendar`` subcommand to the ``motcua`` parser's subparsers."""
-    cal = commands.add_parser("calendar", help="a year's civil-service days off and make-up days, with sources")
+    cal = commands.add_parser(
+        "calendar",
+        parents=[common],
+        help="a year's civil-service days off and make-up days, with sources",
+        description=(
+            "A year's civil-service days off, swapped days and make-up Saturdays, each with its source, then a "
+            "Monday-first month grid (* day off, + make-up working day)."
+        ),
+        epilog="Years past the announced data are estimated (ước tính) from the Labour Code. " + exit_codes(),
+    )
     cal.add_argument("year", type=int, help="the year, 2013–2100")
     cal.add_argument("--month", type=int, choices=range(1, 13), metavar="M", help="only this month (1–12)")
     cal.add_argument("--json", action="store_true", help="print JSON instead of text")
     cal.add_argument("--include-proposed", action="store_true", help="apply proposed changes not yet found approved")
-    cal.set_defaults(handler=_cmd_calendar)
+    cal.set_defaults(handler=_cmd_calendar, command_parser=cal)

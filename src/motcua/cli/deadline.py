@@ -4,28 +4,25 @@ Finds the procedure by national code or by name words, computes the appointment 
 Vietnamese civil-service calendar with the version in force on the receipt date, and prints the
 procedure, its time limit, the due moment and how it was reached.
 
-This module also holds the small helpers the other commands share (dates on the command line,
-library warnings shown as notes).
+This module also holds the helpers the procedure commands share (levels, version spans, finding
+a procedure by code or name).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import re
 import sys
-import warnings
-from collections.abc import Iterator
 from datetime import date, datetime, time
-from typing import Any, TextIO
+from typing import Any
 
 from motcua._data import fold
-from motcua.errors import MotcuaWarning
 from motcua.procedures import Catalogue, Procedure, UnknownProcedureError, catalogue
-from motcua.registers import parse_moment
 from motcua.timelimits import ClockHours, Deadline, SameDay, WorkingHours
 from motcua.vietnamese import format_date, nfc, weekday_name
+
+from ._common import MOMENT_FORMATS, Notes, exit_codes, moment_argument
 
 __all__ = ["register"]
 
@@ -41,66 +38,8 @@ LEVELS_VI = {
 _CHANNELS_VI = {"online": "Trực tuyến", "in_person": "Trực tiếp", "postal": "Dịch vụ bưu chính"}
 _CODE_LIKE = re.compile(r"[A-Za-z]{0,3}[\d.\-]+")
 
-_MOMENT_FORMATS = '"2026-11-27 15:30", "2026-11-27T15:30", "27/11/2026 15:30"'
-
 
 # --------------------------------------------------------------------------- shared helpers
-
-
-def moment_argument(option: str, *, allow_date: bool = True) -> Any:
-    """An argparse ``type=`` reading a moment (or a date alone) in the register's formats."""
-
-    def parse(text: str) -> datetime | date:
-        try:
-            return parse_moment(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(f"{exc}; {option} nhận dạng {_MOMENT_FORMATS}") from None
-
-    return parse
-
-
-def date_argument(option: str) -> Any:
-    """An argparse ``type=`` reading a date: ``2016-12-31`` or ``31/12/2016``."""
-
-    def parse(text: str) -> date:
-        try:
-            value = parse_moment(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(f"{exc}; {option} nhận ngày dạng 2016-12-31 hoặc 31/12/2016") from None
-        if isinstance(value, datetime):
-            raise argparse.ArgumentTypeError(
-                f"{option} nhận một ngày, không kèm giờ (a date such as 2016-12-31), got {text!r}"
-            )
-        return value
-
-    return parse
-
-
-@contextlib.contextmanager
-def collected_warnings() -> Iterator[dict[str, int]]:
-    """Collect motcua's warnings (message → how often) instead of printing them one per dossier."""
-    seen: dict[str, int] = {}
-    show = warnings.showwarning
-
-    def record(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
-        if issubclass(category, MotcuaWarning):
-            text = str(message)
-            seen[text] = seen.get(text, 0) + 1
-        else:  # pragma: no cover - someone else's warning: shown as usual
-            show(message, category, *args, **kwargs)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", MotcuaWarning)
-        warnings.showwarning = record
-        yield seen
-
-
-def print_notes(notes: dict[str, int], file: TextIO | None = None) -> None:
-    """The collected warnings as ``motcua: lưu ý: …`` lines on stderr."""
-    out = sys.stderr if file is None else file
-    for text, count in notes.items():
-        times = f" (×{count})" if count > 1 else ""
-        print(f"motcua: lưu ý{times}: {text}", file=out)
 
 
 def version_span(p: Procedure, lang: str = "vi") -> str:
@@ -184,7 +123,7 @@ def _received_text(received: datetime | date, lang: str) -> str:
 
 
 def _record(
-    procedure: Procedure, d: Deadline, received: datetime | date, verification: bool, lang: str, notes: dict[str, int]
+    procedure: Procedure, d: Deadline, received: datetime | date, verification: bool, lang: str, notes: Notes
 ) -> dict[str, Any]:
     due = d.due_at.replace(tzinfo=None)
     return {
@@ -212,7 +151,7 @@ def _record(
         "estimated": d.estimated,
         "lang": lang,
         "explanation": d.explain("en" if lang == "en" else "vi"),
-        "notes": list(notes),
+        "notes": notes.lines(),
     }
 
 
@@ -226,20 +165,19 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     except _Ambiguous as exc:
         return print_ambiguous(exc)
     procedure = cat.get(newest.code, on=day)
-    with collected_warnings() as notes:
-        d = procedure.deadline(received, verification=args.verification)
-        explanation = d.explain("en" if lang == "en" else "vi")
+    notes: Notes = args.notes
+    d = procedure.deadline(received, verification=args.verification)
+    explanation = d.explain("en" if lang == "en" else "vi")
     time_matters = isinstance(d.limit, (WorkingHours, ClockHours)) or (
         isinstance(d.limit, SameDay) and d.limit.cutoff is not None
     )
     if not isinstance(received, datetime) and time_matters:
-        notes[
+        notes.add(
             "thời hạn này phụ thuộc giờ tiếp nhận; khi chỉ có ngày, thư viện coi như tiếp nhận trong giờ làm việc "
             f'ngày đó – hãy ghi cả giờ, ví dụ --received "{format_date(received)} 15:30"'
-        ] = 1
+        )
     if args.json:
         print(json.dumps(_record(procedure, d, received, args.verification, lang, notes), ensure_ascii=False, indent=2))
-        print_notes(notes)
         return 0
     en = lang == "en"
     span = version_span(procedure, lang)
@@ -268,14 +206,20 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         )
     lines += ["", "How it was computed:" if en else "Cách tính:", explanation]
     print("\n".join(lines))
-    print_notes(notes)
     return 0
 
 
-def register(commands: Any) -> None:
+def _words(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("cần mã thủ tục hoặc tên (a procedure code or name words), không để trống")
+    return text
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``deadline`` subcommand to the ``motcua`` parser's subparsers."""
     cmd = commands.add_parser(
         "deadline",
+        parents=[common],
         help="the appointment (hạn trả kết quả) of a procedure for a receipt moment, explained",
         description=(
             "Compute the appointment of a dossier on the Vietnamese civil-service calendar, with the version of "
@@ -285,13 +229,15 @@ def register(commands: Any) -> None:
             "The receipt moment is Vietnam local time, whatever the computer's time zone. A date without a time "
             "means the hour is unknown: the library then counts the dossier as received during office hours that "
             "day, so a same-day limit's 15:00 cut-off is not applied and an hour limit counts from the start of the "
-            "day; give the time when it matters. Exit status: 0 ok, 1 error (unknown or ambiguous procedure, no "
-            "version in force), 2 usage."
+            "day; give the time when it matters. "
+            + exit_codes()
+            + " Status 1 here: an unknown or ambiguous procedure, or no version in force on the date."
         ),
     )
     cmd.add_argument(
         "procedure",
         nargs="+",
+        type=_words,
         metavar="CODE-OR-NAME",
         help="national procedure code (1.001193) or words of its name, with or without diacritics",
     )
@@ -300,7 +246,7 @@ def register(commands: Any) -> None:
         required=True,
         type=moment_argument("--received"),
         metavar="MOMENT",
-        help=f"when the complete dossier was accepted, Vietnam local time: {_MOMENT_FORMATS}, or a date alone",
+        help=f"when the complete dossier was accepted, Vietnam local time: {MOMENT_FORMATS}, or a date alone",
     )
     cmd.add_argument(
         "--verification", action="store_true", help="the case needs verification: use the procedure's longer limit"
@@ -312,4 +258,4 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the output (default vi)")
     cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
-    cmd.set_defaults(handler=_cmd_deadline)
+    cmd.set_defaults(handler=_cmd_deadline, command_parser=cmd)

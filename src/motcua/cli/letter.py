@@ -1,39 +1,85 @@
-"""``motcua letter NAME --fields FILE.json [--format text|html|docx] [--output PATH]``.
+"""``motcua letter NAME --fields FILE.json [--format text|html|docx] [--output PATH] [--json]``.
 
 Renders one of the shipped letters or slips. ``--example-fields`` prints a complete, realistic
 set of fields for NAME as JSON, the easiest start for a fields file; ``motcua letter --list``
-lists the templates with the fields each needs. In the fields file, dates are written
-``"2026-03-05"`` and moments ``"2026-03-05T09:30"``; they become dates and datetimes.
+lists the templates with the fields each needs.
+
+JSON has no dates, so the fields file writes them as text. The fields that hold a date or a
+moment are the ones whose value in the template's example fields is one (``ngay``, ``ngay_mat``,
+``thoi_diem_nhan``, ``cac_buoc[].thoi_diem`` …); for those, a date is ``"2026-03-05"`` or
+``"05/03/2026"`` and a moment ``"2026-03-05T09:30"``, ``"2026-03-05 09:30"`` or
+``"05/03/2026 09:30"``. Every other value is passed as JSON gives it. An error names the field.
+
+``--json`` prints ``{"template", "format", "fields", "text" | "html" | "output" + "bytes", "notes"}``.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from motcua.errors import MotcuaError
+from motcua.registers import parse_moment
+
+from ._common import CommandError, Notes, UsageError, exit_codes, number
+
 __all__ = ["register"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
+_DATE_FORMS = '"2026-03-05" hoặc "05/03/2026"'
+_MOMENT_FORMS = '"2026-03-05T09:30", "2026-03-05 09:30" hoặc "05/03/2026 09:30"'
 
 
-def _from_json(value: Any) -> Any:
-    """JSON values with ISO dates and moments turned into ``date`` / ``datetime``."""
-    if isinstance(value, str):
-        if _DATE.fullmatch(value):
-            return date.fromisoformat(value)
-        if _MOMENT.fullmatch(value):
-            return datetime.fromisoformat(value)
-        return value
-    if isinstance(value, list):
-        return [_from_json(v) for v in value]
+# --------------------------------------------------------------------------- fields from JSON
+
+
+def _schema(value: Any) -> Any:
+    """Where the example fields hold dates: ``"date"``, ``"moment"``, a dict or a one-item list of those, or None."""
+    if isinstance(value, datetime):
+        return "moment"
+    if isinstance(value, date):
+        return "date"
     if isinstance(value, dict):
-        return {k: _from_json(v) for k, v in value.items()}
+        inner = {k: s for k, s in ((k, _schema(v)) for k, v in value.items()) if s is not None}
+        return inner or None
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            s = _schema(item)
+            if s is not None:
+                return [s]
+    return None
+
+
+def _when(value: Any, kind: str, path: str) -> date | datetime:
+    """The date or moment of field *path*, from the text JSON gives; errors name the field."""
+    forms = _DATE_FORMS if kind == "date" else _MOMENT_FORMS
+    what = "một ngày (a date)" if kind == "date" else "ngày và giờ (a moment)"
+    where = f"trường {path!r} (field {path!r})"
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: cần {what} dạng {forms}, không phải {json.dumps(value, ensure_ascii=False)}")
+    try:
+        parsed = parse_moment(value)
+    except ValueError as exc:
+        reason = str(exc).split("; write ")[0]  # the register's own format hint is not this file's
+        raise ValueError(f"{where}: {reason}; cần {what} dạng {forms}") from None
+    if kind == "date" and isinstance(parsed, datetime):
+        raise ValueError(f"{where}: cần {what} không kèm giờ, dạng {forms}; nhận được {value!r}")
+    if kind == "moment" and not isinstance(parsed, datetime):
+        raise ValueError(f"{where}: cần cả giờ, {what} dạng {forms}; nhận được {value!r}")
+    return parsed
+
+
+def _convert(value: Any, schema: Any, path: str) -> Any:
+    if schema in ("date", "moment"):
+        return _when(value, schema, path)
+    if isinstance(schema, dict) and isinstance(value, dict):
+        return {k: _convert(v, schema.get(k), f"{path}.{k}") for k, v in value.items()}
+    if isinstance(schema, list) and isinstance(value, list):
+        return [_convert(v, schema[0], f"{path}[{i}]") for i, v in enumerate(value)]
     return value
 
 
@@ -49,7 +95,9 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def _read_fields(path: str) -> dict[str, Any]:
+def _read_fields(path: str, name: str) -> dict[str, Any]:
+    from motcua import letters
+
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -62,60 +110,156 @@ def _read_fields(path: str) -> dict[str, Any]:
         ) from None
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: cần một đối tượng JSON {{tên trường: giá trị}} (a JSON object of fields)")
-    fields = _from_json(raw)
-    assert isinstance(fields, dict)
-    return fields
+    schema = _schema(letters.example_fields(name)) or {}
+    try:
+        return {k: _convert(v, schema.get(k), k) for k, v in raw.items()}
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+# --------------------------------------------------------------------------- errors, in the command line's words
+
+
+def _check_name(name: str) -> None:
+    from motcua import letters
+
+    names = letters.templates()
+    if name in names:
+        return
+    close = difflib.get_close_matches(name, names, n=2, cutoff=0.6)
+    maybe = f"; có phải {' hoặc '.join(close)}? (did you mean)" if close else ""
+    raise CommandError(f"không có mẫu {name!r} (no template {name!r}){maybe}; các mẫu (templates): {', '.join(names)}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "số (number)"
+    if isinstance(value, str):
+        return "chuỗi (string)"
+    if isinstance(value, datetime):
+        return "thời điểm (moment)"
+    if isinstance(value, date):
+        return "ngày (date)"
+    if isinstance(value, (list, tuple)):
+        return "danh sách (list)"
+    if isinstance(value, dict):
+        return "đối tượng (object)"
+    return "null"
+
+
+def _type_hint(name: str, fields: dict[str, Any]) -> str:
+    """The fields whose JSON type differs from the example's: the likely cause of a rendering error."""
+    from motcua import letters
+
+    example = letters.example_fields(name)
+    odd = [
+        f"{k!r} là {_kind(v)}, ví dụ là {_kind(example[k])}"
+        for k, v in fields.items()
+        if k in example and example[k] is not None and _kind(v) != _kind(example[k])
+    ]
+    return f"; trường khác kiểu với ví dụ (fields of another type): {'; '.join(odd)}" if odd else ""
+
+
+def _render(args: argparse.Namespace, fields: dict[str, Any]) -> str | bytes:
+    from motcua import letters
+
+    name: str = args.name
+    see = f"xem một bộ trường đầy đủ: motcua letter {name} --example-fields"
+    try:
+        if args.format == "docx":
+            return letters.render_docx(name, **fields)
+        return letters.render(name, args.format, **fields)
+    except letters.MissingFieldError as exc:
+        # The library's message points at its Python API; the command line has its own way.
+        message = str(exc).replace(f" (see example_fields({name!r}))", "")
+        raise CommandError(f"{message} (thiếu trường: {', '.join(exc.fields)}); {see}") from None
+    except letters.UnknownFieldError as exc:
+        message = str(exc).replace(f"; see required_fields({name!r}) and optional_fields({name!r})", "")
+        raise CommandError(
+            f"{message} (mẫu không dùng trường: {', '.join(exc.fields)}); các trường: motcua letter --list; {see}"
+        ) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, MotcuaError):  # the library's own message names the field
+            raise CommandError(f"{exc}; {see}") from None
+        # A value of the wrong type failing deep inside a template filter: name the suspects.
+        raise CommandError(f"{name}: {exc}{_type_hint(name, fields)}; {see}") from None
+
+
+# --------------------------------------------------------------------------- the command
 
 
 def _cmd_letter(args: argparse.Namespace) -> int:
     from motcua import letters
 
+    notes: Notes = args.notes
     if args.list:
         if args.json:
-            payload = {name: sorted(letters.required_fields(name)) for name in letters.templates()}
-            print(json.dumps(payload, ensure_ascii=False, indent=2))
+            listing = {name: sorted(letters.required_fields(name)) for name in letters.templates()}
+            print(json.dumps(listing, ensure_ascii=False, indent=2))
         else:
             for name in letters.templates():
                 print(f"{name:<24} {', '.join(sorted(letters.required_fields(name)))}")
         return 0
     if args.name is None:
-        raise ValueError("cần tên mẫu (a template name); xem danh sách: motcua letter --list")
+        raise UsageError("cần tên mẫu NAME (a template name); xem danh sách: motcua letter --list")
+    _check_name(args.name)
     if args.example_fields:
         print(json.dumps(_to_json(letters.example_fields(args.name)), ensure_ascii=False, indent=2))
         return 0
     if args.fields is None:
-        raise ValueError(
+        raise UsageError(
             f"cần --fields TỆP.json (the fields); bắt đầu từ: motcua letter {args.name} --example-fields > fields.json"
         )
-    fields = _read_fields(args.fields)
-    if args.format == "docx":
-        if args.output is None:
-            raise ValueError("--format docx cần --output TỆP.docx (Word output is binary)")
-        data = letters.render_docx(args.name, **fields)
-        Path(args.output).write_bytes(data)
-        print(f"Đã ghi {args.output} ({len(data)} byte).")
-        return 0
-    text = letters.render(args.name, args.format, **fields)
+    if args.format == "docx" and args.output is None:
+        raise UsageError("--format docx cần --output TỆP.docx (Word output is binary)")
+    fields = _read_fields(args.fields, args.name)
+    out = _render(args, fields)
+    payload: dict[str, Any] = {"template": args.name, "format": args.format, "fields": _to_json(fields)}
     if args.output is not None:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"Đã ghi {args.output}.")
-    else:
-        sys.stdout.write(text)
+        path = Path(args.output)
+        try:
+            if isinstance(out, bytes):
+                path.write_bytes(out)
+            else:
+                path.write_text(out, encoding="utf-8")
+        except OSError as exc:
+            raise OSError(f"không ghi được {path} ({exc.strerror}); chọn --output khác") from None
+        size = path.stat().st_size
+        payload |= {"output": str(path), "bytes": size}
+        if not args.json:
+            print(f"Đã ghi {path} ({number(size)} byte).")
+    elif isinstance(out, str):  # docx always has an --output
+        payload[args.format] = out
+        if not args.json:
+            sys.stdout.write(out)
+    if args.json:
+        print(json.dumps(payload | {"notes": notes.lines()}, ensure_ascii=False, indent=2))
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``letter`` subcommand to the ``motcua`` parser's subparsers."""
     cmd = commands.add_parser(
         "letter",
+        parents=[common],
         help="render a letter or one-stop slip from a JSON fields file",
-        description="Render a shipped letter or slip (Decree 30/2020 format) from a JSON file of fields.",
+        description=(
+            "Render a shipped letter or slip (Decree 30/2020 format) from a JSON file of fields. Dates in the file: "
+            '"2026-03-05" or "05/03/2026"; moments: "2026-03-05T09:30" or "05/03/2026 09:30".'
+        ),
+        epilog=exit_codes() + " Status 1 here: an unknown template, a missing, unknown or malformed field.",
     )
-    cmd.add_argument("name", nargs="?", help="the template, e.g. chuc-mung-khai-sinh (see --list)")
+    cmd.add_argument("name", nargs="?", metavar="NAME", help="the template, e.g. chuc-mung-khai-sinh (see --list)")
     cmd.add_argument("--fields", metavar="FILE.json", help="the fields as a JSON object ('-' reads stdin)")
     cmd.add_argument("--format", choices=("text", "html", "docx"), default="text", help="output format")
     cmd.add_argument("--output", metavar="PATH", help="write to PATH instead of stdout (required for docx)")
-    cmd.add_argument("--example-fields", action="store_true", help="print a complete example fields file")
+    cmd.add_argument("--example-fields", action="store_true", help="print a complete example fields file (JSON)")
     cmd.add_argument("--list", action="store_true", help="list the templates and their required fields")
-    cmd.add_argument("--json", action="store_true", help="with --list, print JSON")
-    cmd.set_defaults(handler=_cmd_letter)
+    cmd.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: the template, format, fields and the rendered text or html (or the output file)",
+    )
+    cmd.set_defaults(handler=_cmd_letter, command_parser=cmd)

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from motcua.cli.deadline import LEVELS_VI, date_argument, version_span
 from motcua.procedures import Catalogue, NotInForceError, Procedure, catalogue
 from motcua.vietnamese import format_date, nfc
+
+from ._common import Notes, date_argument, exit_codes, number
+from .deadline import LEVELS_VI, version_span
 
 __all__ = ["register"]
 
@@ -89,6 +91,7 @@ def _spans(cat: Catalogue, code: str) -> str:
 
 def _cmd_procedures(args: argparse.Namespace) -> int:
     cat = catalogue()
+    notes: Notes = args.notes
     today = args.on is None
     on: date = date.today() if today else args.on  # the clock is read here, never in the library
     search: str | None = " ".join(nfc(args.search).split()) if args.search else None
@@ -104,6 +107,7 @@ def _cmd_procedures(args: argparse.Namespace) -> int:
             "procedures": [_record(p) for p in found],
             "not_in_force": [{"code": c, "name": cat.get(c).name, "versions": _spans(cat, c)} for c in missing],
             "rules": [_record(r) | {"key": r.code} for r in rules],
+            "notes": notes.lines(),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
@@ -112,8 +116,8 @@ def _cmd_procedures(args: argparse.Namespace) -> int:
     print(title + (f" – tìm “{search}”" if search else ""))
     as_of = f"Dữ liệu danh mục cập nhật đến {format_date(cat.data_as_of)}. " if cat.data_as_of else ""
     print(
-        f"{as_of}{len(found)} thủ tục có hiệu lực"
-        + (f", {len(missing)} không có phiên bản hiệu lực." if missing else ".")
+        f"{as_of}{number(len(found))} thủ tục có hiệu lực"
+        + (f", {number(len(missing))} không có phiên bản hiệu lực." if missing else ".")
     )
     if search and not codes:
         print(f"Không có thủ tục nào khớp “{search}” (no procedure matches); thử ít từ hơn hoặc bỏ dấu.")
@@ -143,17 +147,18 @@ def _cmd_procedures(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``procedures`` subcommand to the ``motcua`` parser's subparsers."""
     cmd = commands.add_parser(
         "procedures",
+        parents=[common],
         help="the catalogue of procedures in force on a date, with time limits and fees",
         description="List the procedures of the shipped catalogue in force on a date, then the one-stop rules.",
-        epilog="Without --on the date is today's, read from this computer's clock and printed.",
+        epilog="Without --on the date is today's, read from this computer's clock and printed. " + exit_codes(),
     )
     cmd.add_argument("--search", metavar="TEXT", help="words of the name or code, with or without diacritics")
     cmd.add_argument(
         "--on", type=date_argument("--on"), metavar="DATE", help="the date (2026-11-27 or 27/11/2026); default today"
     )
     cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
-    cmd.set_defaults(handler=_cmd_procedures)
+    cmd.set_defaults(handler=_cmd_procedures, command_parser=cmd)

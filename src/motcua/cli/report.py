@@ -6,7 +6,9 @@ official on-time rates with their 95 % intervals, optionally a table by procedur
 or agency, and then every rejected row with its line number and reason.
 
 Exit status: 0 every row was read; 3 some rows were rejected (the report counts the others);
-1 an error, or ``--strict`` and a rejected row (nothing is computed); 2 a usage error.
+1 an error, or ``--strict`` and a rejected row (nothing is computed); 2 a usage error (among them
+``--to`` before ``--from``, and ``--as-of`` before ``--from``: nothing of the period would be known
+yet, so every count would be a meaningless zero).
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ from datetime import date, datetime
 from datetime import time as clock
 from typing import IO, Any, TextIO
 
-from motcua.cli.deadline import collected_warnings, date_argument, moment_argument, print_notes
 from motcua.dossiers import Dossier
 from motcua.procedures import catalogue
 from motcua.registers import RegisterReadResult, read_register
 from motcua.reports import FORM_06_COLUMNS, PeriodReport, period_report
 from motcua.stats import Proportion
 from motcua.vietnamese import format_date, format_number
+
+from ._common import Notes, UsageError, date_argument, moment_argument, number, percent
 
 __all__ = ["register"]
 
@@ -116,30 +119,37 @@ def _mapping(args: argparse.Namespace) -> dict[str, str]:
                 'ví dụ {"code": "Số hồ sơ", "received_at": "Ngày nộp"}'
             )
         mapping.update(loaded)
-    for item in args.column or ():
-        name, sep, header = item.partition("=")
-        if not sep or not name.strip() or not header.strip():
-            raise ValueError(f"--column {item!r}: viết cột_chuẩn=Tiêu đề, ví dụ --column received_at='Ngày nộp'")
-        mapping[name.strip()] = header.strip()
+    for name, header in args.column or ():
+        mapping[name] = header
     return mapping
+
+
+def _column(item: str) -> tuple[str, str]:
+    """``--column NAME=HEADER``."""
+    name, sep, header = item.partition("=")
+    if not sep or not name.strip() or not header.strip():
+        raise argparse.ArgumentTypeError(f"{item!r}: viết cột_chuẩn=Tiêu đề, ví dụ --column received_at='Ngày nộp'")
+    return name.strip(), header.strip()
 
 
 def _delimiter(text: str) -> str:
     if text.lower() in ("\\t", "tab"):
         return "\t"
     if len(text) != 1:
-        raise ValueError(f"--delimiter nhận một ký tự như , hoặc ; (hoặc tab), không phải {text!r}")
+        raise argparse.ArgumentTypeError(f"nhận một ký tự như , hoặc ; (hoặc tab), không phải {text!r}")
+    return text
+
+
+def _encoding(text: str) -> str:
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"không biết mã hóa {text!r}; dùng utf-8-sig, utf-16 hoặc cp1258") from None
     return text
 
 
 def _read(args: argparse.Namespace, progress: _Progress) -> RegisterReadResult:
-    try:
-        codecs.lookup(args.encoding)
-    except LookupError:
-        raise ValueError(
-            f"--encoding: không biết mã hóa {args.encoding!r}; dùng utf-8-sig, utf-16 hoặc cp1258"
-        ) from None
-    delimiter = _delimiter(args.delimiter)
+    delimiter: str = args.delimiter
     mapping = _mapping(args)
     try:
         raw = open(args.register, "rb")  # noqa: SIM115 - closed below, with the text wrapper
@@ -163,17 +173,13 @@ def _read(args: argparse.Namespace, progress: _Progress) -> RegisterReadResult:
 # --------------------------------------------------------------------------- output
 
 
-def _percent(x: float) -> str:
-    return format_number(x * 100, 1)
-
-
 def _rate_text(rate: Proportion | None) -> str:
     if rate is None:
         return "– (không có hồ sơ để tính)"
     low, high = rate.interval()
     return (
-        f"{format_number(rate.percent(1))} % ({format_number(rate.successes)}/{format_number(rate.n)}; "
-        f"KTC 95 %: {_percent(low)} – {_percent(high)} %)"
+        f"{percent(rate.value)} % ({number(rate.successes)}/{number(rate.n)}; "
+        f"KTC 95 %: {percent(low)} – {percent(high)} %)"
     )
 
 
@@ -229,7 +235,7 @@ def _group_table(report: PeriodReport, by: str) -> list[str]:
             format_number(getattr(g, attr)).rjust(w) for (_, attr, _), w in zip(FORM_06_COLUMNS, widths, strict=True)
         )
         rate = g.on_time_rate
-        pct = "–" if rate is None else f"{format_number(rate.percent(1))} %"
+        pct = "–" if rate is None else f"{percent(rate.value)} %"
         lines.append(f"  {label.ljust(label_width)}  {cells}  {pct:>9}" + (f"  {name}" if name else ""))
     return lines
 
@@ -239,8 +245,9 @@ def _text(args: argparse.Namespace, result: RegisterReadResult, report: PeriodRe
     lines = [
         f"Biểu số 06/VPCP/KSTT – kỳ báo cáo {format_date(report.start)} – {format_date(report.end)}, "
         f"số liệu tính đến {_moment_text(report.as_of)}",
-        f"Sổ hồ sơ: {args.register} – {format_number(result.rows)} dòng dữ liệu: "
-        f"{format_number(len(result.dossiers))} hồ sơ đọc được, {format_number(len(result.rejected))} dòng bị loại",
+        f"Sổ hồ sơ: {args.register} – {number(result.rows)} dòng dữ liệu: "
+        f"{number(len(result.dossiers))} hồ sơ đọc được, {number(len(result.rejected))} dòng bị loại"
+        + (f"; {number(result.blank_rows)} dòng trống được bỏ qua" if result.blank_rows else ""),
     ]
     used = ", ".join(name if header == name else f"{name} ← “{header}”" for name, header in result.columns.items())
     lines += textwrap.wrap(f"Cột đã dùng (columns): {used}", 110, subsequent_indent="  ")
@@ -289,9 +296,7 @@ def _rejected_lines(result: RegisterReadResult) -> list[str]:
     return lines
 
 
-def _json(
-    args: argparse.Namespace, result: RegisterReadResult, report: PeriodReport, notes: dict[str, int]
-) -> dict[str, Any]:
+def _json(args: argparse.Namespace, result: RegisterReadResult, report: PeriodReport, notes: Notes) -> dict[str, Any]:
     def counts(r: PeriodReport) -> dict[str, Any]:
         return {
             "form_06": [
@@ -318,6 +323,7 @@ def _json(
             "read": result.rows,
             "dossiers": len(result.dossiers),
             "rejected": len(result.rejected),
+            "blank": result.blank_rows,
             "outside_period": len(result.dossiers) - report.received,
         },
         **counts(report),
@@ -326,7 +332,7 @@ def _json(
             {"group": key, "name": _group_name(args.by, key) or None, **counts(g)} for key, g in report.groups.items()
         ],
         "rejected": [{"line": r.line, "reason": r.reason, "raw": list(r.raw)} for r in result.rejected],
-        "notes": list(notes),
+        "notes": notes.lines(),
     }
 
 
@@ -336,8 +342,15 @@ def _json(
 def _cmd_report(args: argparse.Namespace) -> int:
     start: date = args.start
     end: date = args.end
+    notes: Notes = args.notes
     if end < start:
-        raise ValueError(f"--to ({format_date(end)}) đứng trước --from ({format_date(start)})")
+        raise UsageError(f"--to ({format_date(end)}) đứng trước --from ({format_date(start)})")
+    as_of: datetime | date | None = args.as_of
+    if as_of is not None and (as_of.date() if isinstance(as_of, datetime) else as_of) < start:
+        raise UsageError(
+            f"--as-of ({format_date(as_of)}) đứng trước đầu kỳ --from ({format_date(start)}): tại thời điểm đó chưa "
+            "có hồ sơ nào của kỳ, mọi cột sẽ bằng 0 (as of a moment before the period, nothing of it is known)"
+        )
     progress = _Progress(sys.stderr)
     try:
         result = _read(args, progress)
@@ -346,33 +359,33 @@ def _cmd_report(args: argparse.Namespace) -> int:
             for line in _rejected_lines(result):
                 print(line, file=sys.stderr)
             print(
-                f"motcua: lỗi: {len(result.rejected)} dòng bị loại; --strict dừng lại trước khi tính báo cáo "
+                f"motcua: lỗi: {number(len(result.rejected))} dòng bị loại; --strict dừng lại trước khi tính báo cáo "
                 f"(bỏ --strict để báo cáo các dòng còn lại, mã thoát {EXIT_REJECTED_ROWS})",
                 file=sys.stderr,
             )
             return 1
-        with collected_warnings() as notes:
-            report = period_report(progress.dossiers(result.dossiers), start, end, as_of=args.as_of, by=args.by)
+        report = period_report(progress.dossiers(result.dossiers), start, end, as_of=as_of, by=args.by)
     finally:
         progress.done()
     if args.json:
         print(json.dumps(_json(args, result, report, notes), ensure_ascii=False, indent=2, default=str))
     else:
         print("\n".join(_text(args, result, report)))
-    print_notes(notes)
     if result.rejected:
         print(
-            f"motcua: {len(result.rejected)} dòng bị loại (xem danh sách cuối báo cáo); mã thoát {EXIT_REJECTED_ROWS}",
+            f"motcua: {number(len(result.rejected))} dòng bị loại (xem danh sách cuối báo cáo); "
+            f"mã thoát {EXIT_REJECTED_ROWS}",
             file=sys.stderr,
         )
         return EXIT_REJECTED_ROWS
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand to the ``motcua`` parser's subparsers."""
     cmd = commands.add_parser(
         "report",
+        parents=[common],
         help="report form 06 and the on-time rates of a one-stop register exported as CSV",
         description=(
             "Read a one-stop register (CSV, one row per dossier), judge every dossier against its deadline and "
@@ -384,9 +397,10 @@ def register(commands: Any) -> None:
             "Kênh nộp, Ngày trả kết quả …) are recognised; --map or --column name the others."
         ),
         epilog=(
-            "Exit status: 0 every row was read; 3 some rows were rejected (each is listed with its line number and "
-            "reason; the report counts the others); 1 an error, or --strict with a rejected row (no report); "
-            "2 a usage error."
+            "Exit status (mã thoát): 0 every row was read; 3 some rows were rejected (each is listed with its line "
+            "number and reason; the report counts the others); 1 an error (unreadable file, missing column), or "
+            "--strict with a rejected row (no report); 2 a usage error (among them --to before --from, or --as-of "
+            "before --from). Rows whose cells are all empty are skipped and counted."
         ),
     )
     cmd.add_argument("register", metavar="REGISTER.csv", help="the register exported as CSV")
@@ -406,10 +420,16 @@ def register(commands: Any) -> None:
         "--column",
         action="append",
         metavar="NAME=HEADER",
+        type=_column,
         help="map one canonical column to a header of the file (repeatable; wins over --map)",
     )
-    cmd.add_argument("--delimiter", default=",", help="field separator: , (default), ; or tab")
-    cmd.add_argument("--encoding", default="utf-8-sig", help="text encoding (default utf-8-sig: UTF-8, BOM or not)")
+    cmd.add_argument("--delimiter", default=",", type=_delimiter, help="field separator: , (default), ; or tab")
+    cmd.add_argument(
+        "--encoding",
+        default="utf-8-sig",
+        type=_encoding,
+        help="text encoding (default utf-8-sig: UTF-8, BOM or not; utf-16, cp1258 for older exports)",
+    )
     cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
     cmd.add_argument("--strict", action="store_true", help="any rejected row is fatal (exit 1, nothing computed)")
-    cmd.set_defaults(handler=_cmd_report)
+    cmd.set_defaults(handler=_cmd_report, command_parser=cmd)
