@@ -50,6 +50,8 @@ from .errors import (
 )
 from .letters import (
     DocxUnavailableError,
+    FieldTypeError,
+    InvalidFieldError,
     Letters,
     MissingFieldError,
     TemplateNotFoundError,
@@ -142,9 +144,11 @@ __all__ = [
     "Event",
     "Extended",
     "Fee",
+    "FieldTypeError",
     "Form",
     "FormNotInForceError",
     "FormSet",
+    "InvalidFieldError",
     "LateExtensionWarning",
     "LegalRef",
     "LegalSource",

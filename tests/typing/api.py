@@ -195,9 +195,11 @@ def letters_and_slips() -> None:
     unknown: type[LookupError] = motcua.TemplateNotFoundError
     no_docx: type[ImportError] = motcua.DocxUnavailableError
     misspelt: type[TypeError] = motcua.UnknownFieldError
+    bad_value: type[ValueError] = motcua.InvalidFieldError
+    bad_shape: type[TypeError] = motcua.FieldTypeError
     no_form: type[LookupError] = motcua.FormNotInForceError
     print(names, needed, optional, text, html, word, own, same, one_line, number, lines, slip, every, title, circular)
-    print(slip_fields_too, missing, unknown, no_docx, misspelt, no_form)
+    print(slip_fields_too, missing, unknown, no_docx, misspelt, bad_value, bad_shape, no_form)
 
 
 def lunar_and_vietnamese() -> None:
