@@ -26,7 +26,8 @@ def test_calendar_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "10/01/2026 thứ Bảy   Làm bù cho thứ Sáu 02/01/2026" in out
     assert "Nghị quyết 28/2026/QH16, Điều 2" in out
     assert "Số ngày làm việc: 249." in out
-    assert "  5   6   7   8   9  10+ 11*" in out  # January's grid: Sat 10 worked
+    assert "\n  5   6   7   8   9  10+ 11\n" in out  # January's grid: Sat 10 worked
+    assert "\n              1*  2*  3   4\n" in out  # 1/1 a holiday, 2/1 swapped; weekends unmarked
 
 
 def test_calendar_month_json(capsys: pytest.CaptureFixture[str]) -> None:

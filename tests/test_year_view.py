@@ -58,7 +58,7 @@ def _last(year: int, month: int) -> date:
 def test_text_html_and_repr() -> None:
     view = CAL.year(2026)
     text = str(view)
-    assert text.startswith("Lịch làm việc của cán bộ, công chức, viên chức – năm 2026 (đã công bố)")
+    assert text.startswith("Lịch làm việc của cán bộ, công chức, viên chức – năm 2026 (đã xác nhận)")
     assert "Nguồn: Công văn 12729/VPCP-KGVX" in text
     assert "10/01/2026 thứ Bảy" in text  # the make-up Saturday
     assert text.count("Tháng ") == 12

@@ -143,15 +143,19 @@ class CalendarYear:
         return sorted(rows, key=lambda r: r["date"])
 
     def _title(self) -> str:
-        period = f"năm {self.year}" if len(self.months) == 12 else f"{self._month_span()}/{self.year}"
-        label = "đã công bố" if self.status is CalendarStatus.CONFIRMED else "ước tính"
+        months = ", ".join(str(m) for m in self.months)
+        period = f"năm {self.year}" if len(self.months) == 12 else f"tháng {months}/{self.year}"
+        label = "đã xác nhận" if self.status is CalendarStatus.CONFIRMED else "ước tính"
         return f"Lịch làm việc của cán bộ, công chức, viên chức – {period} ({label})"
 
-    def _month_span(self) -> str:
-        return "tháng " + ", ".join(str(m) for m in self.months)
+    def _count_line(self) -> str:
+        from .vietnamese import format_number
+
+        as_of = self.calendar.data_as_of
+        return f"Số ngày làm việc: {format_number(self.working_days)}. Dữ liệu cập nhật đến {as_of:%d/%m/%Y}."
 
     def __str__(self) -> str:
-        lines = [self._title(), self.note, f"Số ngày làm việc: {self.working_days}.", "", "Ngày nghỉ:"]
+        lines = [self._title(), self.note, self._count_line(), "", "Ngày nghỉ:"]
         for d in self.days_off:
             weekend = " (trùng ngày nghỉ hằng tuần)" if d.on_weekend else ""
             article = f", {d.article}" if d.article else ""
@@ -164,7 +168,7 @@ class CalendarYear:
                 lines.append(f"{'':>28}Nguồn: {m.source.citation}")
         for month in self.months:
             lines += ["", *self.month_grid(month)]
-        lines += ["", "* ngày nghỉ   + ngày làm bù"]
+        lines += ["", "* ngày thường được nghỉ (lễ, Tết, nghỉ bù, hoán đổi)   + ngày cuối tuần làm bù"]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -207,7 +211,7 @@ class CalendarYear:
         )
         return (
             f"<div class='motcua-calendar'><p><b>{escape(self._title())}</b><br>{escape(self.note)}<br>"
-            f"Số ngày làm việc: {self.working_days}. "
+            f"{escape(self._count_line())} "
             "<span style='background:#f6d5d5'>ngày nghỉ</span> "
             "<span style='background:#d8f0d8'>ngày làm bù</span></p>"
             f"{''.join(grids)}<table><tr><th>Ngày</th><th>Thứ</th><th>Tên</th><th>Nguồn</th></tr>{listed}</table></div>"

@@ -8,20 +8,15 @@ a month grid; ``--json`` prints the same as JSON. A year past the announced data
 from __future__ import annotations
 
 import argparse
-import calendar as _stdlib_calendar
 import json
-from datetime import date
 from typing import Any
 
-from motcua.calendar import WorkingCalendar, vietnam_calendar
+from motcua.calendar import vietnam_calendar
 from motcua.days import DayOff, MakeupDay
 
-from ._common import Notes, exit_codes, number
+from ._common import Notes, exit_codes
 
 __all__ = ["register"]
-
-_WEEKDAY_HEADER = "  T2  T3  T4  T5  T6  T7  CN"
-_MONTHS_VI = [f"Tháng {m}" for m in range(1, 13)]
 
 
 def _day_off_record(d: DayOff) -> dict[str, Any]:
@@ -54,76 +49,26 @@ def _makeup_record(m: MakeupDay) -> dict[str, Any]:
     }
 
 
-def _month_grid(cal: WorkingCalendar, year: int, month: int) -> list[str]:
-    """A Monday-first grid; ``*`` marks a day off, ``+`` a make-up working day."""
-    offs = {d.date for d in cal.days_off(year)}
-    makeups = {m.date for m in cal.makeup_days(year)}
-    lines = [f"{_MONTHS_VI[month - 1]} {year}".center(len(_WEEKDAY_HEADER)), _WEEKDAY_HEADER]
-    for week in _stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        cells = []
-        for day in week:
-            if day.month != month:
-                cells.append("    ")
-                continue
-            mark = "+" if day in makeups else "*" if day in offs or not cal.is_working_day(day) else " "
-            cells.append(f"{day.day:>3}{mark}")
-        lines.append("".join(cells).rstrip())
-    return lines
-
-
 def _cmd_calendar(args: argparse.Namespace) -> int:
     cal = vietnam_calendar(include_proposed=args.include_proposed)
-    year: int = args.year
-    months = [args.month] if args.month else list(range(1, 13))
+    view = cal.year(args.year, [args.month] if args.month else None)
     notes: Notes = args.notes
-    days_off = [d for d in cal.days_off(year) if d.date.month in months]
-    makeups = [m for m in cal.makeup_days(year) if m.date.month in months]
-    status = cal.year_status(year)
-    first, last = date(year, months[0], 1), date(year, months[-1], _month_len(year, months[-1]))
-    working = len(cal.working_days(first, last))
-    grids = [_month_grid(cal, year, m) for m in months]
     if args.json:
         payload = {
-            "year": year,
-            "months": months,
-            "status": status.value,
-            "note": cal.year_note(year),
+            "year": view.year,
+            "months": list(view.months),
+            "status": view.status.value,
+            "note": view.note,
             "data_as_of": cal.data_as_of.isoformat(),
-            "working_days": working,
-            "days_off": [_day_off_record(d) for d in days_off],
-            "makeup_days": [_makeup_record(m) for m in makeups],
+            "working_days": view.working_days,
+            "days_off": [_day_off_record(d) for d in view.days_off],
+            "makeup_days": [_makeup_record(m) for m in view.makeup_days],
             "notes": notes.lines(),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    period = f"tháng {args.month}/{year}" if args.month else f"năm {year}"
-    label = "đã xác nhận" if status.value == "confirmed" else "ước tính"
-    print(f"Lịch làm việc của cán bộ, công chức, viên chức – {period} ({label})")
-    print(cal.year_note(year))
-    print(f"Số ngày làm việc: {number(working)}. Dữ liệu cập nhật đến {cal.data_as_of:%d/%m/%Y}.")
-    print()
-    print("Ngày nghỉ:")
-    for d in days_off:
-        weekend = " (trùng ngày nghỉ hằng tuần)" if d.on_weekend else ""
-        article = f", {d.article}" if d.article else ""
-        print(f"  {d.date:%d/%m/%Y} {d.weekday_vi:<9} {d.kind.label_vi:<15} {d.name}{weekend}")
-        print(f"{'':>28}Nguồn: {d.source.citation}{article}")
-    if makeups:
-        print()
-        print("Ngày làm bù:")
-        for m in makeups:
-            print(f"  {m.date:%d/%m/%Y} {m.weekday_vi:<9} {m.name}")
-            print(f"{'':>28}Nguồn: {m.source.citation}")
-    print()
-    for grid in grids:
-        print("\n".join(grid))
-        print()
-    print("* ngày nghỉ   + ngày làm bù")
+    print(view)  # the library's own text: the list with sources, then the month grids
     return 0
-
-
-def _month_len(year: int, month: int) -> int:
-    return _stdlib_calendar.monthrange(year, month)[1]
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -134,7 +79,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="a year's civil-service days off and make-up days, with sources",
         description=(
             "A year's civil-service days off, swapped days and make-up Saturdays, each with its source, then a "
-            "Monday-first month grid (* day off, + make-up working day)."
+            "Monday-first month grid (* weekday off, + make-up working day)."
         ),
         epilog="Years past the announced data are estimated (ước tính) from the Labour Code. " + exit_codes(),
     )
