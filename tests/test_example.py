@@ -231,9 +231,13 @@ def test_summary_text_says_synthetic_and_gives_the_numbers(result: ExampleResult
     text = result.summary_text()
     assert "DỮ LIỆU MÔ PHỎNG" in text
     assert SYNTHETIC_NOTICE in text
-    assert "(3) Nhận giải quyết (received): 9158" in text
-    assert "9158/9158 = 100.00 % (95 % CI 99.96–100.00 %)" in text
-    assert "517/517 = 100.00 % (95 % CI 99.26–100.00 %)" in text
+    # Vietnamese number format ("9.158", "99,95") in the Vietnamese text.
+    assert "(3) Nhận giải quyết (received): 9.158" in text
+    # Bounds round outward: the Wilson lower bound 99.958 % shows as 99,95, never rounded up to 99,96.
+    assert "9.158/9.158 = 100,00 % (KTC 95 %: 99,95–100,00 %)" in text
+    assert "517/517 = 100,00 % (KTC 95 %: 99,26–100,00 %)" in text
+    assert "thấp hơn 99,26 %" in text
+    assert "Điểm chỉ số 2.1 (Decision 766 points): 20,0/20" in text
     assert "Đã viết thư chúc mừng khai sinh" in text
     assert "Đã viết thư chia buồn" in text
 
@@ -328,3 +332,11 @@ def test_python_dash_m_example(tmp_path: Path) -> None:
     )
     assert json.loads(out.stdout)["survey"]["total"]["n"] == 517
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_result_shows_its_page_in_a_notebook() -> None:
+    result = run_example(2016, n=300, seed=7)
+    html = result._repr_html_()
+    assert html.startswith("<iframe sandbox srcdoc=")
+    assert "&lt;!DOCTYPE html&gt;" in html  # the whole page, escaped into the attribute
+    assert "<h1>" not in html  # nothing of the page leaks into the notebook's own markup

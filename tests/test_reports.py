@@ -134,6 +134,15 @@ def test_output() -> None:
     assert list(frame["received"]) == [9, 8, 1]
 
 
+def test_records_carry_the_exact_rate() -> None:
+    late = Dossier(MARITAL, datetime(2026, 4, 24, 9), events=[Resolved(datetime(2026, 5, 29, 9))])
+    on_time = Dossier(MARITAL, datetime(2026, 4, 24, 9), events=[Resolved(datetime(2026, 4, 28, 9))])
+    r = period_report([on_time, on_time, late], START, END)
+    assert r.on_time_rate == motcua.Proportion(2, 3)
+    assert r.to_records()[0]["on_time_rate_pct"] == 200 / 3  # unrounded, not 66.67
+    assert "66.7 %" in r._repr_html_()
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(TypeError, match="start and end must be dates"):
         period_report([], datetime(2026, 4, 1), END)  # type: ignore[arg-type]

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from motcua import Criteria, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales, sources
+from motcua import Criteria, MotcuaError, Scale, UnknownLevelError, criteria, criteria_sets, scale, scales, sources
 from motcua._data import fold, read_toml
+from motcua.errors import InvalidArgumentError
 from motcua.sources import EVIDENCE_LEVELS
 
 RAW = read_toml("surveys.toml")
@@ -56,6 +57,40 @@ def test_the_facts_the_issue_names() -> None:
     assert len(sipas.items) == 5
     assert sipas.aggregation_evidence == "uncertain"
     assert criteria("nd-61-2018").valid_until is not None
+
+
+def test_the_data_file_is_nfc_and_names_its_copies() -> None:
+    text = resources_text("surveys.toml")
+    assert unicodedata.is_normalized("NFC", text)
+    # "primary" read in an unofficial copy: the note says which copy, and that it is not the gazette.
+    nd118 = criteria("nd-118-2025")
+    assert nd118.evidence == "primary"
+    assert nd118.note is not None
+    assert "github.com/neornotl/rightly-beta" in nd118.note
+    assert "không phải Công báo" in nd118.note
+    assert nd118.aggregation is None  # the decree defines no index: index() refuses without weights
+    online = scale("online-3")
+    assert online.note is not None
+    assert "Bộ pháp điển" in online.note
+
+
+def resources_text(name: str) -> str:
+    from importlib import resources
+
+    return resources.files("motcua").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def test_unknown_labels_are_lookup_and_value_errors() -> None:
+    with pytest.raises(UnknownLevelError) as caught:
+        scale("online-3").level("Không hài lòng")
+    for kind in (LookupError, ValueError, MotcuaError):
+        assert isinstance(caught.value, kind)
+
+
+def test_bad_scale_definitions_are_motcua_value_errors() -> None:
+    with pytest.raises(InvalidArgumentError, match="at least two levels") as caught:
+        Scale("x", ["Tốt"])
+    assert isinstance(caught.value, ValueError)
 
 
 def test_labels_are_nfc() -> None:

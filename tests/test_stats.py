@@ -6,15 +6,16 @@ import json
 import math
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from motcua import Proportion, half_up, multinomial_intervals, shown_percent, stratified_proportion
-from motcua._special import betainc, betaincinv
-from motcua.stats import INTERVAL_METHODS
+from motcua import MotcuaError, Proportion, half_up, multinomial_intervals, shown_percent, stratified_proportion
+from motcua._special import betainc, betaincc, betaincinv
+from motcua.errors import InvalidArgumentError, InvalidCountError
+from motcua.stats import EXACT_MAX_N, INTERVAL_METHODS, confidence_percent
 
 
 def test_value_and_percent() -> None:
@@ -49,6 +50,51 @@ def test_half_up_is_not_bankers_rounding() -> None:
     assert half_up(0.125, 2) == Decimal("0.13")
     assert half_up(2.5, 0) == Decimal("3")
     assert round(2.5) == 2
+
+
+class TestCounts:
+    """Bad counts raise InvalidCountError: a ValueError (the contract), a TypeError, a MotcuaError."""
+
+    @pytest.mark.parametrize(
+        ("successes", "n", "message"),
+        [
+            (3, 2, "cannot exceed"),
+            (-1, 2, "must not be negative"),
+            (0, 0, "n >= 1"),
+            (1.0, 2, "must be an int"),
+            (True, 2, "must be an int"),
+            (1, 2.0, "must be an int"),
+            ("1", 2, "must be an int"),
+        ],
+    )
+    def test_every_bad_count_is_one_error(self, successes: Any, n: Any, message: str) -> None:
+        for caught in (InvalidCountError, ValueError, TypeError, MotcuaError):
+            with pytest.raises(caught, match=message):
+                Proportion(successes, n)
+
+    def test_numpy_integers_are_counts(self) -> None:
+        np = pytest.importorskip("numpy")
+        p = Proportion(np.int64(415), np.int32(517))
+        assert (type(p.successes), type(p.n)) == (int, int)
+        assert p == Proportion(415, 517)
+        with pytest.raises(InvalidCountError, match="must be an int"):
+            Proportion(np.float64(1.0), 2)
+        with pytest.raises(InvalidCountError, match="must be an int"):
+            Proportion(np.bool_(True), 2)
+        assert multinomial_intervals({"a": np.int64(3), "b": np.int64(4)}) == multinomial_intervals({"a": 3, "b": 4})
+
+    def test_other_bad_arguments_are_motcua_value_errors(self) -> None:
+        for make in (
+            lambda: Proportion(1, 2).interval(1.5),
+            lambda: Proportion(1, 2).interval(method="wald"),
+            lambda: Proportion(1, 2).binomial_test(2.0),
+            lambda: stratified_proportion({"a": Proportion(1, 2)}, {"a": -1.0}),
+            lambda: shown_percent(1.5),
+        ):
+            with pytest.raises(InvalidArgumentError) as caught:
+                make()
+            assert isinstance(caught.value, ValueError)
+            assert isinstance(caught.value, MotcuaError)
 
 
 @pytest.mark.parametrize(
@@ -102,22 +148,28 @@ def test_one_sided_bounds_match_statsmodels(row: dict[str, Any]) -> None:
     assert p.upper_bound(row["confidence"], row["method"]) == pytest.approx(upper, abs=1e-12)
 
 
+def _close_p_value(got: float, expected: float) -> None:
+    """A p-value to 1e-12 absolute; below 1e-3 also to 1e-11 relative, so a tiny tail keeps its digits."""
+    assert got == pytest.approx(expected, rel=0, abs=1e-12)
+    if expected < 1e-3:
+        assert got == pytest.approx(expected, rel=1e-11, abs=0)
+
+
 @pytest.mark.parametrize(
     "row", VECTORS["binomial_tests"], ids=lambda r: f"{r['x']}/{r['n']}-{r['target']}-{r['alternative']}"
 )
 def test_binomial_test_matches_scipy(row: dict[str, Any]) -> None:
-    got = Proportion(row["x"], row["n"]).binomial_test(row["target"], row["alternative"])
-    assert got == pytest.approx(row["p_value"], abs=1e-12, rel=1e-9)
+    _close_p_value(Proportion(row["x"], row["n"]).binomial_test(row["target"], row["alternative"]), row["p_value"])
 
 
 @pytest.mark.parametrize("row", VECTORS["comparisons"], ids=lambda r: f"{r['first']}-vs-{r['second']}")
-def test_comparisons_match_statsmodels_and_scipy(row: dict[str, Any]) -> None:
+def test_comparisons_match_statsmodels_and_exact_fisher(row: dict[str, Any]) -> None:
     c = Proportion(*row["first"]).compare(Proportion(*row["second"]))
     assert c.interval() == pytest.approx(tuple(row["newcombe"]), abs=1e-12)
     assert c.interval("agresti-caffo") == pytest.approx(tuple(row["agresti_caffo"]), abs=1e-12)
     assert c.z() == pytest.approx(row["z"], abs=1e-9)
     assert c.p_value() == pytest.approx(row["p_value"], abs=1e-12)
-    assert c.fisher_p_value() == pytest.approx(row["fisher_p_value"], abs=1e-12, rel=1e-9)
+    _close_p_value(c.fisher_p_value(), row["fisher_p_value"])  # the reference is mpmath at 50 digits
 
 
 @pytest.mark.parametrize("row", VECTORS["goodman"], ids=lambda r: f"{r['counts']}-{r['confidence']}")
@@ -142,10 +194,39 @@ def test_stratified_wilson_on_kish_n_eff(row: dict[str, Any]) -> None:
     assert s.interval() == pytest.approx(tuple(row["wilson"]), abs=1e-12)
 
 
-@pytest.mark.parametrize("row", VECTORS["beta"][:120], ids=lambda r: f"a{r['a']:.2f}-b{r['b']:.2f}")
+@pytest.mark.parametrize("row", VECTORS["beta"], ids=lambda r: f"a{r['a']:.2f}-b{r['b']:.2f}")
 def test_special_functions_match_scipy(row: dict[str, Any]) -> None:
     assert betainc(row["a"], row["b"], row["x"]) == pytest.approx(row["betainc"], abs=1e-12)
+    assert betaincc(row["a"], row["b"], row["x"]) == pytest.approx(1.0 - row["betainc"], abs=1e-12)
     assert betaincinv(row["a"], row["b"], row["p"]) == pytest.approx(row["betaincinv"], abs=1e-12)
+
+
+def test_the_vectors_reach_ten_million_and_the_extreme_confidences() -> None:
+    assert max(r["n"] for r in VECTORS["intervals"]) == 10**7
+    assert {0.5, 0.999} <= {r["confidence"] for r in VECTORS["intervals"]}
+    assert max(r["a"] for r in VECTORS["beta"]) > 10**6
+    assert max(sum(r["first"]) for r in VECTORS["comparisons"]) > 10**7
+
+
+class TestHugeSamples:
+    def test_ten_to_the_twelve_works_for_every_method(self) -> None:
+        p = Proportion(5 * 10**11, 10**12)
+        half_width = 1.959963984540054 * math.sqrt(0.25 / 10**12)
+        for method in INTERVAL_METHODS:
+            low, high = p.interval(method=method)
+            assert (low, high) == pytest.approx((0.5 - half_width, 0.5 + half_width), abs=1e-12), method
+        assert p.binomial_test(0.5) == pytest.approx(0.5, abs=1e-6)  # P(X >= n/2) = 1/2 + P(X = n/2)/2
+
+    def test_beyond_the_limit_the_exact_methods_say_what_to_use(self) -> None:
+        p = Proportion(10**12 + 1, EXACT_MAX_N + 2)
+        assert p.interval()[0] > 0.999  # Wilson has no limit
+        for method in ("clopper-pearson", "jeffreys"):
+            with pytest.raises(InvalidArgumentError, match="method='wilson'"):
+                p.interval(method=method)
+        with pytest.raises(ValueError, match="supports n up to 1,000,000,000,000"):
+            p.binomial_test(0.5)
+        with pytest.raises(ValueError, match="p_value"):
+            Proportion(1, 10**10).compare(Proportion(1, 10**10)).fisher_p_value()
 
 
 # ------------------------------------------------------------- the research note's own vectors (surveys_kpi.md §5)
@@ -286,7 +367,7 @@ def test_comparison_laws(x1: int, e1: int, x2: int, e2: int) -> None:
         (lambda: stratified_proportion({"a": Proportion(1, 2)}, {"a": 0.0}), ValueError, "not all be zero"),
         (lambda: multinomial_intervals({"a": 3}), ValueError, "at least two categories"),
         (lambda: multinomial_intervals({"a": 0, "b": 0}), ValueError, "no responses"),
-        (lambda: multinomial_intervals({"a": -1, "b": 2}), ValueError, "int >= 0"),
+        (lambda: multinomial_intervals({"a": -1, "b": 2}), ValueError, "must not be negative"),
         (lambda: betainc(0, 1, 0.5), ValueError, "a > 0"),
         (lambda: betaincinv(1, 1, 1.5), ValueError, "0 <= p <= 1"),
     ],
@@ -325,11 +406,140 @@ class TestShownPercent:
         assert (shown == 0) == (x == 0)
         assert abs(shown - Decimal(x) * 100 / Decimal(n)) <= Decimal("0.05")
 
-    def test_str_of_a_large_on_time_rate_shows_its_lower_bound(self) -> None:
-        assert str(Proportion(9158, 9158)) == "9158/9158 = 100.0 % (95 % CI 99.96–100.0 %)"
+    def test_str_rounds_the_bounds_outward(self) -> None:
+        # The Wilson lower bound of 9158/9158 is 99.958 %: shown as 99.9, never rounded up to 99.96.
+        assert str(Proportion(9158, 9158)) == "9158/9158 = 100.0 % (95 % CI 99.9–100.0 %)"
         assert str(Proportion(9154, 9158)).startswith("9154/9158 = 99.96 % ")
+        assert str(Proportion(517, 517)) == "517/517 = 100.0 % (95 % CI 99.2–100.0 %)"  # 99.26 % rounds down
+
+    @pytest.mark.parametrize(
+        ("share", "rounding", "shown"),
+        [
+            (0.99262, "down", "99.2"),
+            (0.99262, "nearest", "99.3"),
+            (0.47089, "up", "47.1"),
+            (0.47011, "up", "47.1"),
+            (0.47011, "down", "47.0"),
+            (0.99999, "up", "99.9991"),  # never 100 unless it is; the float lies just above 0.99999
+            (2**-21, "down", "0.00004"),  # never 0 unless it is (2**-21 = 4.768e-7)
+            (0.9999999999999999, "nearest", "99.99999999999999"),
+            (1.0, "up", "100.0"),
+            (0.0, "down", "0.0"),
+            (0.5, "down", "50.0"),
+        ],
+    )
+    def test_directed_rounding(self, share: float, rounding: Any, shown: str) -> None:
+        assert str(shown_percent(share, rounding=rounding)) == shown
+
+    @given(st.floats(0.0, 1.0), st.integers(0, 4))
+    def test_directed_rounding_contains_the_exact_value(self, share: float, decimals: int) -> None:
+        exact = Decimal(share) * 100  # the float's exact binary value
+        low, high = shown_percent(share, decimals, "down"), shown_percent(share, decimals, "up")
+        assert low <= exact <= high
+        for shown in (low, high, shown_percent(share, decimals)):
+            assert (shown == 100) == (share == 1.0)
+            assert (shown == 0) == (share == 0.0)
+
+    def test_bad_rounding(self) -> None:
+        with pytest.raises(InvalidArgumentError, match="'nearest', 'down' or 'up'"):
+            shown_percent(0.5, rounding="outward")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan")])
     def test_out_of_range(self, bad: float) -> None:
         with pytest.raises(ValueError, match="between 0 and 1"):
             shown_percent(bad)
+
+
+class TestConfidenceLabels:
+    @pytest.mark.parametrize(
+        ("confidence", "shown"),
+        [(0.95, "95"), (0.999, "99.9"), (0.995, "99.5"), (0.5, "50"), (0.9999, "99.99"), (0.8, "80")],
+    )
+    def test_exact_level(self, confidence: float, shown: str) -> None:
+        assert str(confidence_percent(confidence)) == shown
+
+    def test_comparison_text(self) -> None:
+        c = Proportion(517, 517).compare(Proportion(480, 500), 0.999)
+        assert "(99.9 % CI " in str(c)
+        assert "100 % CI" not in str(c)
+
+    def test_comparison_never_prints_a_signed_zero(self) -> None:
+        for a, b in [((50, 100), (50, 100)), ((1, 3), (2, 6)), ((7, 10), (70, 100)), ((1, 7), (2, 14))]:
+            c = Proportion(*a).compare(Proportion(*b))
+            assert c.difference == 0.0
+            assert " = 0.0 điểm % " in str(c)
+            assert "-0.0" not in str(c)
+
+    def test_comparison_bounds_round_outward(self) -> None:
+        c = Proportion(517, 517).compare(Proportion(480, 500))
+        low, high = c.interval()  # 0.024212, 0.060974
+        assert f"CI {shown_percent(low, rounding='down')} đến" in str(c)
+        assert "CI 2.4 đến 6.1;" in str(c)  # 2.42 down, 6.097 up
+        assert (low * 100, high * 100) == pytest.approx((2.4212, 6.0974), abs=5e-5)
+
+
+class TestStratifiedAtTheEdges:
+    THREE: ClassVar[dict[str, tuple[int, int]]] = {"online": (415, 415), "in_person": (102, 102), "postal": (30, 30)}
+    WEIGHTS: ClassVar[dict[str, int]] = {"online": 188, "in_person": 6803, "postal": 5159}
+
+    def test_three_strata_at_100_percent(self) -> None:
+        # These weights normalised sum to 0.9999999999999999, which used to leak into the value.
+        s = stratified_proportion({k: Proportion(*v) for k, v in self.THREE.items()}, self.WEIGHTS)
+        assert s.value == 1.0
+        for method in INTERVAL_METHODS:
+            assert s.interval(method=method)[1] == 1.0
+        assert s.interval(method="clopper-pearson")[0] == pytest.approx(0.025 ** (1 / s.n_eff), abs=1e-15)
+        assert str(s) == "100.0 % (n hiệu dụng 110.1; 95 % CI 96.6–100.0 %)"
+
+    @given(
+        st.lists(st.tuples(st.integers(1, 5000), st.floats(0.001, 1e4)), min_size=1, max_size=6),
+        st.booleans(),
+        st.sampled_from(INTERVAL_METHODS),
+    )
+    def test_all_or_nothing_stays_exact(self, strata: list[tuple[int, float]], full: bool, method: str) -> None:
+        props = {i: Proportion(n if full else 0, n) for i, (n, _) in enumerate(strata)}
+        s = stratified_proportion(props, {i: w for i, (_, w) in enumerate(strata)})
+        assert s.value == (1.0 if full else 0.0)
+        low, high = s.interval(method=method)
+        assert (high == 1.0) if full else (low == 0.0)
+        assert 0.0 <= low <= high <= 1.0
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(1, 3000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))), st.floats(0.01, 1e4)
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_the_weighted_share_lies_between_the_strata(self, strata: list[tuple[tuple[int, int], float]]) -> None:
+        props = {i: Proportion(*counts) for i, (counts, _) in enumerate(strata)}
+        s = stratified_proportion(props, {i: w for i, (_, w) in enumerate(strata)})
+        shares = [p.value for p in props.values()]
+        assert min(shares) <= s.value <= max(shares)
+        for method in INTERVAL_METHODS:
+            low, high = s.interval(method=method)
+            assert 0.0 <= low <= high <= 1.0
+
+
+class TestTinyParameters:
+    """A stratified share of almost 100 % gives beta parameters near 1e-4 (found by Hypothesis)."""
+
+    @pytest.mark.parametrize(
+        ("a", "b", "x", "expected"),
+        [
+            # scipy.special.betainc 1.17.1 (and mpmath at 40 digits agree to 1e-16)
+            (2.0001052077830463, 0.00010522992506145634, 0.9999473905729728, 0.0009311301993479317),
+            (0.010836785352744996, 777.5917746834416, 3.4584554938681764e-06, 0.9436367759007717),
+            (0.5, 3.0, 0.001, 0.05925318951594623),
+        ],
+    )
+    def test_betainc_near_the_ends(self, a: float, b: float, x: float, expected: float) -> None:
+        assert betainc(a, b, x) == pytest.approx(expected, abs=1e-14)
+
+    def test_stratified_intervals_with_one_tiny_stratum(self) -> None:
+        s = stratified_proportion({0: Proportion(0, 1), 1: Proportion(1, 1)}, {0: 1.0, 1: 11.0})
+        for method in INTERVAL_METHODS:
+            low, high = s.interval(method=method)
+            assert 0.0 <= low <= s.value <= high <= 1.0, method

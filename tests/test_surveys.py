@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from motcua import (
     Channel,
     CriteriaTally,
+    MotcuaError,
     NoResponsesError,
     Proportion,
     SmallSampleWarning,
@@ -20,6 +21,8 @@ from motcua import (
     UnknownLevelError,
     scale,
 )
+from motcua.errors import InvalidArgumentError, InvalidCountError
+from motcua.surveys import UndefinedIndexError
 
 SEED = {Channel.ONLINE: {"Hài lòng": 415}, Channel.IN_PERSON: {"Hài lòng": 102}}
 
@@ -34,10 +37,14 @@ def test_the_seed_ward_survey_in_three_lines() -> None:
     assert survey.satisfaction("in_person").interval() == pytest.approx((0.9637055378535367, 1.0), abs=1e-12)
     assert survey.satisfaction("in_person").interval()[1] == 1.0
     assert "Tổng cộng   517" in text
-    assert "99.3–100.0 %" in text
-    assert "96.4–100.0 %" in text
+    # Bounds round outward (99.26 % down to 99,2; 96.37 % down to 96,3), in Vietnamese number format.
+    assert "99,2–100,0 %" in text
+    assert "96,3–100,0 %" in text
+    assert "KTC 95 % (wilson)" in text
     assert "Phiếu tự nguyện" in text
-    assert "“Rất hài lòng” (0.0 %)" in text  # the 3-level scale's middle level is flagged
+    assert "“Rất hài lòng” (0,0 %)" in text  # the 3-level scale's middle level is flagged
+    # surveys_kpi.md §5.7: no form below "satisfied", so the shares rest on fewer than 5 on one side.
+    assert "Trực tiếp, Trực tuyến, Tổng cộng: dưới 5 phiếu ở một phía" in text
 
 
 def test_counts_and_channels() -> None:
@@ -112,7 +119,7 @@ def test_stratified_by_population_shares() -> None:
         t.stratified({"online": 1})
     with pytest.raises(ValueError, match="weighted twice"):
         t.stratified({"trực tuyến": 1, Channel.ONLINE: 2, "in_person": 1})
-    assert "n hiệu dụng 157.0" in str(t.summary(weights={"online": 0.2, "in_person": 0.8}))
+    assert "n hiệu dụng 157,0" in str(t.summary(weights={"online": 0.2, "in_person": 0.8}))
 
 
 def test_adding_tallies() -> None:
@@ -164,12 +171,10 @@ def test_records_html_and_frame() -> None:
     assert [r["row"] for r in summary] == ["in_person", "online", "total"]
     assert summary[-1]["n"] == 517
     assert summary[-1]["satisfied_pct"] == 100.0
-    assert summary[-1]["ci_low"] == pytest.approx(
-        0.1 ** (1 / 517) if False else 0.05 ** (1 / 517) * 0 + Proportion(517, 517).interval(0.9, "clopper-pearson")[0]
-    )
+    assert summary[-1]["ci_low"] == 0.05 ** (1 / 517)  # two-sided 90 % Clopper–Pearson at 517/517: (α/2)^(1/n)
     html = t._repr_html_()
     assert "<table>" in html
-    assert "99.3–100.0 %" in html
+    assert "99,2–100,0 %" in html
     hostile = SurveyTally.from_counts({"online": {"<b>&": 30, "Kém": 1}}, scale_("<b>&", "Kém"))
     assert "<b>&" not in hostile._repr_html_()
     assert "&lt;b&gt;&amp;" in hostile._repr_html_()
@@ -193,7 +198,11 @@ def scale_(*levels: str) -> Any:
         (lambda: SurveyTally.from_counts({"online": {"Hài lòng lắm": 1}}), UnknownLevelError, "did you mean"),
         (lambda: SurveyTally.from_counts({"online": {"Hài lòng": -1}}), ValueError, "must not be negative"),
         (lambda: SurveyTally.from_counts({"online": {"Hài lòng": 1.5}}), TypeError, "must be an int"),
+        (lambda: SurveyTally.from_counts({"online": {"Hài lòng": 1.5}}), InvalidCountError, "must be an int"),
         (lambda: SurveyTally.from_counts({"online": {"Hài lòng": True}}), TypeError, "must be an int"),
+        (lambda: SurveyTally.from_counts({"online": {"Hài lòng": True}}), ValueError, "must be an int"),
+        (lambda: SurveyTally.from_counts({"online": {"Hài lòng": -1}}), InvalidCountError, "must not be negative"),
+        (lambda: SurveyTally.from_counts({"fax": {"Hài lòng": 1}}), ValueError, "unknown channel 'fax'"),
         (lambda: SurveyTally.from_counts({"online": {"Hài lòng": 1, "hai long": 2}}), ValueError, "given twice"),
         (lambda: SurveyTally.from_counts({"trực tuyến": {}, Channel.ONLINE: {}}), ValueError, "given twice"),
         (lambda: SurveyTally.from_counts([("online", 3)]), TypeError, "must be a mapping"),  # type: ignore[arg-type]
@@ -269,7 +278,12 @@ def test_criteria_from_counts_decree_118() -> None:
         scale="online-3",
     )
     assert t.criterion("dd").satisfaction() == Proportion(30, 40)
-    assert t.index({"a": 1, "dd": 1}) == pytest.approx(0.875)  # no warning: no aggregation is claimed
+    # The decree lists what citizens evaluate and defines no index: no silent average.
+    with pytest.raises(UndefinedIndexError, match="defines no overall index") as caught:
+        t.index()
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, MotcuaError)
+    assert t.index({"a": 1, "dd": 1}) == pytest.approx(0.875)  # the caller's own declared weights
     with pytest.raises(ValueError, match="given twice"):
         CriteriaTally.from_counts({"a": {}, "A": {}}, criteria="nd-118-2025")
     with pytest.raises(UnknownLevelError, match="criterion 'z'"):
@@ -278,3 +292,118 @@ def test_criteria_from_counts_decree_118() -> None:
         t + CriteriaTally.from_counts({}, criteria="sipas", scale="online-3")
     with pytest.raises(ValueError, match="not all zero"):
         t.index({"a": 0})
+
+
+# --------------------------------------------------------------------------- display: language, levels, notes
+
+
+def test_english_summary() -> None:
+    text = str(SurveyTally.from_counts(SEED).summary(language="en"))
+    assert text.splitlines()[0] == (
+        "Satisfaction survey: 517 responses; scale online-3 "
+        "(Very satisfied / Satisfied / Not yet satisfied; satisfied = top 2 levels)"
+    )
+    assert "Channel" in text
+    assert "95 % CI (wilson)" in text
+    assert "Total      517" in text
+    assert "99.2–100.0 %" in text
+    assert "Notes:" in text
+    assert "Self-selected forms" in text
+    assert "KTC" not in text
+    assert "Tổng cộng" not in text
+    summary = SurveyTally.from_counts(SEED).summary()
+    assert summary.in_language("en").language == "en"
+    assert str(summary.in_language("en")) == text
+    assert "lang='en'" in summary.in_language("en")._repr_html_()
+    with pytest.raises(InvalidArgumentError, match="'vi' or 'en'"):
+        SurveyTally.from_counts(SEED).summary(language="fr")  # type: ignore[arg-type]
+
+
+def test_vietnamese_numbers_group_thousands() -> None:
+    big = SurveyTally.from_counts({"online": {"Hài lòng": 9000, "Chưa hài lòng": 158}})
+    text = str(big.summary())
+    assert "Khảo sát mức độ hài lòng: 9.158 phiếu" in text
+    assert "Tổng cộng   9.158" in text
+    assert "98,3 %" in text  # 9000/9158 = 98.27 %
+    assert "9,158" in str(big.summary(language="en"))
+
+
+@pytest.mark.parametrize(
+    ("confidence", "vi", "en"),
+    [(0.95, "KTC 95 %", "95 % CI"), (0.999, "KTC 99,9 %", "99.9 % CI"), (0.995, "KTC 99,5 %", "99.5 % CI")],
+)
+def test_confidence_is_labelled_exactly(confidence: float, vi: str, en: str) -> None:
+    t = SurveyTally.from_counts(SEED)
+    assert f"{vi} (wilson)" in str(t.summary(confidence))
+    assert f"{en} (wilson)" in str(t.summary(confidence, language="en"))
+    assert "100 %" not in str(t.summary(confidence)).splitlines()[1]
+
+
+def test_stratified_line_uses_the_summary_confidence_and_method() -> None:
+    t = SurveyTally.from_counts({"online": {"Hài lòng": 400, "Chưa hài lòng": 15}, "in_person": {"Hài lòng": 95}})
+    weights = {"online": 0.2, "in_person": 0.8}
+    s = t.stratified(weights)
+    low, high = s.interval(0.99, "clopper-pearson")
+    text = str(t.summary(0.99, "clopper-pearson", weights))
+    line = next(x for x in text.splitlines() if x.startswith("Ước lượng phân tầng"))
+    shown = [str(motcua_shown(b, r)).replace(".", ",") for b, r in ((low, "down"), (high, "up"))]
+    assert line.endswith(f"KTC 99 % {shown[0]}–{shown[1]} %)")
+    wilson_low, wilson_high = s.interval()
+    assert low < wilson_low  # wider than the 95 % Wilson it used to print
+    assert wilson_high < high
+
+
+def motcua_shown(share: float, rounding: Any) -> Any:
+    from motcua import shown_percent
+
+    return shown_percent(share, rounding=rounding)
+
+
+def test_one_small_sample_warning_per_channel_with_weights() -> None:
+    t = SurveyTally.from_counts({"online": {"Hài lòng": 415}, "postal": {"Hài lòng": 12}})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t.summary(weights={"online": 1, "postal": 1})
+    small = [w for w in caught if issubclass(w.category, SmallSampleWarning)]
+    assert len(small) == 1
+    assert "Dịch vụ bưu chính" in str(small[0].message)
+    assert small[0].filename == __file__
+
+
+def test_population_gives_the_response_rate() -> None:
+    t = SurveyTally.from_counts(SEED)
+    assert "Tỷ lệ phản hồi: 517 phiếu / 9.158 hồ sơ = 5,6 %." in t.summary(population=9158).notes
+    assert "Response rate: 517 forms / 9,158 dossiers = 5.6 %." in t.summary(population=9158).notes_en
+    assert "5.6 %" in str(t.summary(population=9158, language="en"))
+    assert t.summary(population=9158).population == 9158
+    assert not any("phản hồi" in n for n in t.summary().notes)
+    with pytest.raises(InvalidCountError, match="smaller than the number of responses"):
+        t.summary(population=500)
+    with pytest.raises(ValueError, match="must be an int"):
+        t.summary(population=9158.0)  # type: ignore[arg-type]
+
+
+def test_few_on_one_side_is_noted_only_when_true() -> None:
+    mixed = SurveyTally.from_counts({"online": {"Hài lòng": 400, "Chưa hài lòng": 17}})
+    assert not any("một phía" in n for n in mixed.summary().notes)
+    four = SurveyTally.from_counts({"online": {"Hài lòng": 400, "Chưa hài lòng": 4}})
+    assert any(n.startswith("Trực tuyến, Tổng cộng: dưới 5 phiếu ở một phía") for n in four.summary().notes)
+    assert any(n.startswith("Online, Total: fewer than 5") for n in four.summary().notes_en)
+
+
+def test_records_carry_the_exact_share() -> None:
+    t = SurveyTally.from_counts({"online": {"Hài lòng": 99_999, "Chưa hài lòng": 1}})
+    total = t.summary().to_records()[-1]
+    assert total["satisfied_pct"] == 99_999 * 100 / 100_000 != 100.0
+    assert total["top_box_pct"] == 0.0
+    assert "99,999 %" in str(t.summary())  # the table and the records agree: not 100
+
+
+def test_numpy_counts_are_accepted() -> None:
+    np = pytest.importorskip("numpy")
+    t = SurveyTally.from_counts({"online": {"Hài lòng": np.int64(415)}, "in_person": {"Hài lòng": np.int64(102)}})
+    assert t == SurveyTally.from_counts(SEED)
+    assert all(type(c) is int for row in t.cells for c in row)
+    direct = SurveyTally(scale("online-3"), [[np.int64(0)] * 3, [np.int64(0)] * 3, [np.int64(1), np.int64(2), 3]])
+    assert direct.total == 6
+    assert all(type(c) is int for row in direct.cells for c in row)

@@ -41,6 +41,8 @@ from .errors import (
     CalendarRangeError,
     DataFileError,
     EstimatedCalendarWarning,
+    InvalidArgumentError,
+    InvalidCountError,
     MissingOfficeHoursError,
     MotcuaError,
     MotcuaWarning,
@@ -100,7 +102,7 @@ from .stats import (
     shown_percent,
     stratified_proportion,
 )
-from .surveys import CriteriaTally, MeanScore, SummaryRow, SurveySummary, SurveyTally
+from .surveys import CriteriaTally, MeanScore, SummaryRow, SurveySummary, SurveyTally, UndefinedIndexError
 from .timelimits import (
     CalendarDays,
     ClockHours,
@@ -148,6 +150,8 @@ __all__ = [
     "Form",
     "FormNotInForceError",
     "FormSet",
+    "InvalidArgumentError",
+    "InvalidCountError",
     "InvalidFieldError",
     "LateExtensionWarning",
     "LegalRef",
@@ -197,6 +201,7 @@ __all__ = [
     "TransferReturned",
     "Transferred",
     "UncertainDataWarning",
+    "UndefinedIndexError",
     "UnknownFieldError",
     "UnknownLevelError",
     "UnknownProcedureError",

@@ -17,6 +17,8 @@ __all__ = [
     "CalendarRangeError",
     "DataFileError",
     "EstimatedCalendarWarning",
+    "InvalidArgumentError",
+    "InvalidCountError",
     "MissingOfficeHoursError",
     "MotcuaError",
     "MotcuaWarning",
@@ -40,6 +42,19 @@ class DataFileError(MotcuaError, ValueError):
 
 class MissingOfficeHoursError(MotcuaError, ValueError):
     """Working-hour arithmetic was asked of a calendar that has no office hours."""
+
+
+class InvalidCountError(MotcuaError, ValueError, TypeError):
+    """A count that cannot be one: negative, not an integer (a float, a bool), or successes above n.
+
+    It is both a ``ValueError`` (the contract for bad counts) and a ``TypeError`` (what a
+    non-integer count raised before), so either ``except`` clause catches it.
+    """
+
+
+class InvalidArgumentError(MotcuaError, ValueError):
+    """An argument outside what a statistic or survey accepts (a confidence of 1.5, an unknown method,
+    weights that name no stratum, a rule applied outside its domain); the message says what to pass."""
 
 
 class NoResponsesError(MotcuaError, ValueError):

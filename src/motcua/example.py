@@ -24,6 +24,7 @@ import random
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -38,6 +39,7 @@ from motcua.reports import FORM_06_COLUMNS, PeriodReport, period_report
 from motcua.stats import Proportion, shown_percent
 from motcua.surveys import SurveySummary, SurveyTally
 from motcua.timelimits import CalendarDays, SameDay, WorkingDays
+from motcua.vietnamese import format_number
 
 __all__ = [
     "CODE_PATTERN",
@@ -394,8 +396,11 @@ class ExampleResult:
 
     # ------------------------------------------------------------------ text
 
-    def summary_text(self) -> str:
-        """A readable Vietnamese summary (with English glosses) of the SYNTHETIC year."""
+    def summary_text(self, *, html: bool = True) -> str:
+        """A readable Vietnamese summary (with English glosses) of the SYNTHETIC year.
+
+        ``html=False`` when no HTML report is written: the letters are then not pointed to it.
+        """
         r = self.report
         cal = vietnam_calendar()
         n = len(self.register)
@@ -407,47 +412,47 @@ class ExampleResult:
             f"motcua example – {_WARD}, năm {self.year} – DỮ LIỆU MÔ PHỎNG (synthetic data)",
             SYNTHETIC_NOTICE,
             "",
-            f"Lịch {self.year} (calendar): {working} ngày làm việc, {len(off)} ngày nghỉ lễ, Tết, nghỉ bù trong tuần, "
-            f"{len(cal.makeup_days(self.year))} ngày làm bù.",
+            f"Lịch {self.year} (calendar): {_n(working)} ngày làm việc, {_n(len(off))} ngày nghỉ lễ, Tết, nghỉ bù "
+            f"trong tuần, {_n(len(cal.makeup_days(self.year)))} ngày làm bù.",
             f"  {cal.year_note(self.year)}",
-            f"Sổ hồ sơ (register): {n} hồ sơ, {len(procs)} thủ tục cấp xã, hạt giống (seed) {self.seed}; "
-            f"{n - online} nộp trực tiếp (in person), {online} trực tuyến (online).",
+            f"Sổ hồ sơ (register): {_n(n)} hồ sơ, {_n(len(procs))} thủ tục cấp xã, hạt giống (seed) {self.seed}; "
+            f"{_n(n - online)} nộp trực tiếp (in person), {_n(online)} trực tuyến (online).",
             "",
             f"Biểu số 06, {r.start:%d/%m/%Y}–{r.end:%d/%m/%Y} (report form 06):",
-            f"  (3) Nhận giải quyết (received): {r.received} = (4) trực tuyến {r.received_online}"
-            f" + (5) trực tiếp, bưu chính {r.received_direct} + (6) từ kỳ trước {r.carried_over}",
-            f"  (7) Đã giải quyết (resolved): {r.resolved} = (8) trước hạn {r.resolved_early}"
-            f" + (9) đúng hạn {r.resolved_on_time} + (10) quá hạn {r.resolved_late}",
-            f"  (11) Đang giải quyết (pending): {r.pending} = (12) trong hạn {r.pending_within_time}"
-            f" + (13) quá hạn {r.pending_overdue}",
+            f"  (3) Nhận giải quyết (received): {_n(r.received)} = (4) trực tuyến {_n(r.received_online)}"
+            f" + (5) trực tiếp, bưu chính {_n(r.received_direct)} + (6) từ kỳ trước {_n(r.carried_over)}",
+            f"  (7) Đã giải quyết (resolved): {_n(r.resolved)} = (8) trước hạn {_n(r.resolved_early)}"
+            f" + (9) đúng hạn {_n(r.resolved_on_time)} + (10) quá hạn {_n(r.resolved_late)}",
+            f"  (11) Đang giải quyết (pending): {_n(r.pending)} = (12) trong hạn {_n(r.pending_within_time)}"
+            f" + (13) quá hạn {_n(r.pending_overdue)}",
             "",
-            "Ba tỷ lệ đúng hạn (the three official on-time rates), khoảng tin cậy 95 % Wilson:",
+            "Ba tỷ lệ đúng hạn (the three official on-time rates), khoảng tin cậy (KTC) 95 % Wilson:",
         ]
         lines += [f"  {label}: {_share(p)}" for _, label, p in self._rates()]
         points = r.timeliness_points_766
-        lines.append(f"  Điểm chỉ số 2.1 (Decision 766 points): {'–' if points is None else points}/20")
+        lines.append(f"  Điểm chỉ số 2.1 (Decision 766 points): {'–' if points is None else _n(points)}/20")
         lines.append("  Theo tháng giải quyết (by month resolved):")
         for m, p in self.monthly:
             lines.append(f"    Tháng {m:>2}: {_share(p)}")
         lines += [
             "",
-            f"Khảo sát hài lòng (satisfaction survey): {self.survey.total} phiếu, "
+            f"Khảo sát hài lòng (satisfaction survey): {_n(self.survey.total)} phiếu, "
             + ", ".join(
-                f"{c.label_vi.lower()} {sum(self.survey.level_counts(c).values())}" for c in self.survey.channels
+                f"{c.label_vi.lower()} {_n(sum(self.survey.level_counts(c).values()))}" for c in self.survey.channels
             ),
         ]
         for row in self.survey_summary.rows:
             lines.append(f"  {row.label}: {_share(row.satisfied)}")
         total = self.survey_summary.rows[-1].interval
-        low = "–" if total is None else f"{shown_percent(total[0], 2)} %"
+        low = "–" if total is None else f"{_n(shown_percent(total[0], 2, 'down'))} %"  # a lower bound: round down
         forms = self.survey.total
         lines += [
             "  Mức độ (levels): câu chuyện chỉ nói 100 % hài lòng; không biết bao nhiêu phiếu “Rất hài lòng”,",
             "  nên mọi phiếu được ghi ở mức “Hài lòng” (the level split is unknown).",
             "",
             "Khoảng tin cậy nói gì, không nói gì (what the interval says, and what it does not):",
-            f"  - Nói: nếu {forms} phiếu là một mẫu ngẫu nhiên của những người được phục vụ, tỷ lệ hài lòng thật",
-            f"    của họ khó có thể thấp hơn {low} (độ tin cậy 95 %). 100 % trên {forms} phiếu không chứng minh",
+            f"  - Nói: nếu {_n(forms)} phiếu là một mẫu ngẫu nhiên của những người được phục vụ, tỷ lệ hài lòng thật",
+            f"    của họ khó có thể thấp hơn {low} (độ tin cậy 95 %). 100 % trên {_n(forms)} phiếu không chứng minh",
             "    rằng mọi người đều hài lòng (100 % in the sample is not 100 % for sure).",
             "  - Không nói: phiếu tự nguyện có đại diện cho người dân hay không (self-selection, non-response),",
             "    câu hỏi có dẫn dắt không, thang đo đo điều gì: những sai lệch đó không nằm trong khoảng.",
@@ -461,13 +466,18 @@ class ExampleResult:
             for x in self.letters:
                 lines.append(
                     f"  Đã viết {x.title.lower()} ngày {_letter_date(x):%d/%m/%Y} sau hồ sơ {x.dossier.code} "
-                    f"({x.dossier.procedure.name}); xem báo cáo HTML."
+                    f"({x.dossier.procedure.name})" + ("; xem báo cáo HTML." if html else ".")
                 )
         else:
             lines.append("Thư (letters): sổ hồ sơ không có hồ sơ khai sinh hay khai tử nào, nên không viết thư.")
         return unicodedata.normalize("NFC", "\n".join(lines))
 
     # ------------------------------------------------------------------ HTML
+
+    def _repr_html_(self) -> str:
+        """The page of :meth:`to_html` in a notebook, framed so that its styles stay inside it."""
+        style = "width: 100%; height: 900px; border: 1px solid #bbb"
+        return f'<iframe sandbox srcdoc="{escape(self.to_html())}" style="{style}"></iframe>'
 
     def to_html(self) -> str:
         """The SYNTHETIC year as one self-contained HTML page (inline CSS and SVG, no external assets).
@@ -675,19 +685,30 @@ def _pct(p: Proportion | None) -> str:
 
 
 def _share(p: Proportion | None) -> str:
-    """``9158/9158 = 100.00 % (95 % CI 99.96–100.00 %)``; two decimals so that a bound near 100 % shows."""
+    """``9158/9158 = 100,00 % (KTC 95 %: 99,95–100,00 %)``: two decimals, so that a bound near 100 % shows.
+
+    Vietnamese number format; the bounds round outward (99.958 % shows as 99,95), so the printed
+    interval contains the computed one.
+    """
     if p is None:
         return "–"
     low, high = p.interval()
-    shown = shown_percent(p.value, 2)
-    return f"{p.successes}/{p.n} = {shown} % (95 % CI {shown_percent(low, 2)}–{shown_percent(high, 2)} %)"
+    shown = _n(shown_percent(p.value, 2))
+    bounds = f"{_n(shown_percent(low, 2, 'down'))}–{_n(shown_percent(high, 2, 'up'))}"
+    return f"{_n(p.successes)}/{_n(p.n)} = {shown} % (KTC 95 %: {bounds} %)"
+
+
+def _n(value: float | Decimal) -> str:
+    """A number in Vietnamese format ("9.158", "99,95")."""
+    return format_number(value)
 
 
 def _proportion_record(p: Proportion | None) -> dict[str, Any] | None:
     if p is None:
         return None
     low, high = p.interval()
-    return {"successes": p.successes, "n": p.n, "pct": float(p.percent(2)), "ci_low": low, "ci_high": high}
+    # The exact share, as the survey and report records carry it (rounding is for display).
+    return {"successes": p.successes, "n": p.n, "pct": 100 * p.value, "ci_low": low, "ci_high": high}
 
 
 def _letter_date(letter: ExampleLetter) -> date:

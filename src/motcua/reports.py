@@ -129,7 +129,11 @@ class PeriodReport:
     # ----------------------------------------------------------------- output
 
     def to_records(self) -> list[dict[str, Any]]:
-        """The whole report's dict, then one per group: form 06 columns, rates in per cent."""
+        """The whole report's dict, then one per group: form 06 columns, rates in per cent.
+
+        A rate's ``*_pct`` is the exact share times 100 as a float, unrounded (99,999 of 100,000
+        gives 99.999, never 100.0); round it for display with :func:`~motcua.shown_percent`.
+        """
         return [self._record(), *(g._record() for g in self.groups.values())]
 
     def _record(self) -> dict[str, Any]:
@@ -141,7 +145,7 @@ class PeriodReport:
         )
         for name in ("on_time_rate", "on_time_rate_received", "progress_rate_766"):
             rate = getattr(self, name)
-            row[f"{name}_pct"] = None if rate is None else float(rate.percent(2))
+            row[f"{name}_pct"] = None if rate is None else rate.successes * 100 / rate.n
         row["timeliness_points_766"] = self.timeliness_points_766
         return row
 

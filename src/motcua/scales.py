@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from ._data import check_keys, fold, get_date, get_str, read_toml
-from .errors import DataFileError, MotcuaError
+from .errors import DataFileError, InvalidArgumentError, MotcuaError
 from .sources import LegalSource, sources
 
 __all__ = [
@@ -43,15 +43,19 @@ __all__ = [
 ]
 
 
-class UnknownLevelError(MotcuaError, LookupError):
-    """A label, channel or criterion that the scale or set does not have; the message lists what it has."""
+class UnknownLevelError(MotcuaError, LookupError, ValueError):
+    """A label, channel or criterion that the scale or set does not have; the message lists what it has.
+
+    A ``LookupError`` (a missing entry) and a ``ValueError`` (a bad value passed in), so either
+    ``except`` clause catches it.
+    """
 
 
 def _nfc_tuple(values: Iterable[str]) -> tuple[str, ...]:
     out = []
     for v in values:
         if not isinstance(v, str) or not v.strip():
-            raise ValueError(f"labels must be non-empty strings, got {v!r}")
+            raise InvalidArgumentError(f"labels must be non-empty strings, got {v!r}")
         out.append(unicodedata.normalize("NFC", v.strip()))
     return tuple(out)
 
@@ -95,30 +99,30 @@ class Scale:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.key, str) or not self.key:
-            raise ValueError(f"a scale needs a non-empty key, got {self.key!r}")
+            raise InvalidArgumentError(f"a scale needs a non-empty key, got {self.key!r}")
         if len(self.levels) < 2:
-            raise ValueError(f"a scale needs at least two levels, got {list(self.levels)}")
+            raise InvalidArgumentError(f"a scale needs at least two levels, got {list(self.levels)}")
         count = self.satisfied_count
         if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count < len(self.levels):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"satisfied must be the number of top levels that count as satisfied, 1..{len(self.levels) - 1}; "
                 f"got {count!r}"
             )
         if self.levels_en is not None:
             object.__setattr__(self, "levels_en", _nfc_tuple(self.levels_en))
             if len(self.levels_en) != len(self.levels):
-                raise ValueError(f"levels_en has {len(self.levels_en)} labels for {len(self.levels)} levels")
+                raise InvalidArgumentError(f"levels_en has {len(self.levels_en)} labels for {len(self.levels)} levels")
         if self.scores is not None:
             scores = tuple(float(s) for s in self.scores)
             if len(scores) != len(self.levels):
-                raise ValueError(f"scores has {len(scores)} values for {len(self.levels)} levels")
+                raise InvalidArgumentError(f"scores has {len(scores)} values for {len(self.levels)} levels")
             object.__setattr__(self, "scores", scores)
         index: dict[str, int] = {}
         for labels in (self.levels, self.levels_en or ()):
             for i, label in enumerate(labels):
                 folded = fold(label)
                 if index.get(folded, i) != i:
-                    raise ValueError(
+                    raise InvalidArgumentError(
                         f"labels {label!r} and {self.levels[index[folded]]!r} are the same without diacritics"
                     )
                 index[folded] = i
@@ -147,7 +151,7 @@ class Scale:
         values = {self.position(k): v for k, v in scores.items()}
         missing = [self.levels[i] for i in range(len(self.levels)) if i not in values]
         if missing:
-            raise ValueError(f"scores must cover every level; missing: {', '.join(missing)}")
+            raise InvalidArgumentError(f"scores must cover every level; missing: {', '.join(missing)}")
         for k, v in scores.items():
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise TypeError(f"score of {k!r} must be a number, got {v!r}")

@@ -24,20 +24,25 @@ Decimal('100.0')
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
+from fractions import Fraction
 from statistics import NormalDist
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, SupportsIndex, TypeVar
 
 import attrs
 
-from ._special import betainc, betaincinv, hypergeom_logpmf
+from ._special import betainc, betaincc, betaincinv, hypergeom_two_sided_p
+from .errors import InvalidArgumentError, InvalidCountError, NoResponsesError
 
 __all__ = [
+    "EXACT_MAX_N",
     "INTERVAL_METHODS",
     "Comparison",
     "Proportion",
     "StratifiedProportion",
+    "confidence_percent",
     "half_up",
     "multinomial_intervals",
     "shown_percent",
@@ -47,7 +52,16 @@ __all__ = [
 #: The interval methods :meth:`Proportion.interval` accepts (Wald is deliberately absent).
 INTERVAL_METHODS = ("wilson", "clopper-pearson", "jeffreys", "agresti-coull")
 
+#: The largest n (or, for Fisher's test, the largest total) the exact methods accept: Clopper–Pearson,
+#: Jeffreys, the binomial test and Fisher's test. Wilson and Agresti–Coull have no limit (and at
+#: such sizes agree with the exact intervals far below any shown decimal).
+EXACT_MAX_N = 10**12
+
+# Fisher's sum walks about nine standard deviations of the table: 0.4 s at this size.
+_FISHER_MAX_TOTAL = 10**10
+
 Side = Literal["lower", "upper"]
+Rounding = Literal["nearest", "down", "up"]
 K = TypeVar("K")
 
 _STANDARD_NORMAL = NormalDist()
@@ -63,31 +77,76 @@ def half_up(value: float | Decimal, decimals: int = 1) -> Decimal:
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def shown_percent(share: float | Decimal, decimals: int = 1) -> Decimal:
-    """A share (0 to 1) in per cent for display: half up, never 100 or 0 unless it is exactly so.
+_ROUNDING = {"nearest": ROUND_HALF_UP, "down": ROUND_FLOOR, "up": ROUND_CEILING}
+# Enough digits to hold any double exactly (at most 767 significant digits) times 100.
+_EXACT = Context(prec=800)
+
+
+def shown_percent(share: float | Decimal, decimals: int = 1, rounding: Rounding = "nearest") -> Decimal:
+    """A share (0 to 1) in per cent for display: never 100 or 0 unless it is exactly so.
 
     Rounding alone turns 9,154 of 9,158 (99.956 %) into "100.0 %", which is the claim a report
     must not make when four dossiers were late; this adds decimals until the figure differs.
+    ``rounding`` is ``"nearest"`` (half up; for a share) or, for the bounds of an interval,
+    ``"down"`` (a lower bound) or ``"up"`` (an upper bound), so that the shown interval
+    contains the computed one.
 
     >>> shown_percent(9154 / 9158), shown_percent(1.0), shown_percent(0.0004), shown_percent(0.5)
     (Decimal('99.96'), Decimal('100.0'), Decimal('0.04'), Decimal('50.0'))
+    >>> shown_percent(0.99262, rounding="down"), shown_percent(0.47089, rounding="up")
+    (Decimal('99.2'), Decimal('47.1'))
     """
     if isinstance(share, bool) or not isinstance(share, (int, float, Decimal)):
         raise TypeError(f"shown_percent() needs a number between 0 and 1, got {type(share).__name__}")
-    pct = Decimal(str(share)) * 100
+    if rounding not in _ROUNDING:
+        raise InvalidArgumentError(f"rounding must be 'nearest', 'down' or 'up', got {rounding!r}")
+    if rounding == "nearest":
+        pct = Decimal(str(share)) * 100  # half up on the digits the value prints as
+    else:
+        with localcontext(_EXACT):
+            pct = Decimal(share) * 100  # the exact binary value: a directed bound must contain it
     if pct.is_nan() or not 0 <= pct <= 100:
-        raise ValueError(f"a share must lie between 0 and 1, got {share!r}")
-    shown = half_up(pct, decimals)
-    # Twelve digits reach below any float's distance from 1 that a count could produce.
-    while decimals < 12 and ((shown == 100 and pct < 100) or (shown == 0 and pct > 0)):
-        decimals += 1
-        shown = half_up(pct, decimals)
+        raise InvalidArgumentError(f"a share must lie between 0 and 1, got {share!r}")
+    shown = _rounded(pct, decimals, rounding)
+    while (shown == 100 and pct < 100) or (shown == 0 and pct > 0):
+        # Jump to the decimal where the distance from 100 (or 0) shows, then step on if rounding hides it.
+        gap = 100 - pct if shown == 100 else pct
+        decimals = max(decimals + 1, -gap.adjusted())
+        shown = _rounded(pct, decimals, rounding)
     return shown
+
+
+def _rounded(value: Decimal, decimals: int, rounding: Rounding) -> Decimal:
+    """``value`` to ``decimals`` places in the given direction, never a negative zero."""
+    shown = value.quantize(Decimal(1).scaleb(-decimals), rounding=_ROUNDING[rounding])
+    return shown.copy_abs() if shown == 0 else shown
+
+
+def _shown_points(value: float | Fraction, rounding: Rounding) -> Decimal:
+    """A difference of shares in percentage points, one decimal, signed (``-0.0`` never shows)."""
+    if isinstance(value, Fraction):
+        with localcontext(_EXACT):
+            exact = Decimal(value.numerator) * 100 / Decimal(value.denominator)
+    else:
+        with localcontext(_EXACT):
+            exact = Decimal(value) * 100
+    return _rounded(exact, 1, rounding)
+
+
+def confidence_percent(confidence: float) -> Decimal:
+    """The confidence level in per cent exactly as given: 0.95 → 95, 0.999 → 99.9 (never rounded to 100).
+
+    >>> confidence_percent(0.95), confidence_percent(0.999), confidence_percent(0.995)
+    (Decimal('95'), Decimal('99.9'), Decimal('99.5'))
+    """
+    pct = (Decimal(repr(float(_check_confidence(confidence)))) * 100).normalize()
+    # normalize() may leave an exponent (95 -> 9.5E+1); quantize back to plain digits.
+    return pct.quantize(Decimal(1)) if pct == pct.to_integral_value() else pct
 
 
 def _check_confidence(confidence: float) -> float:
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-        raise ValueError(f"confidence must be strictly between 0 and 1 (e.g. 0.95), got {confidence!r}")
+        raise InvalidArgumentError(f"confidence must be strictly between 0 and 1 (e.g. 0.95), got {confidence!r}")
     return float(confidence)
 
 
@@ -95,8 +154,15 @@ def _check_method(method: str) -> str:
     name = method.lower().replace("_", "-") if isinstance(method, str) else method
     if name not in INTERVAL_METHODS:
         hint = " (Wald is not offered: it collapses to [1, 1] at 100 %)" if name in ("wald", "normal") else ""
-        raise ValueError(f"unknown interval method {method!r}{hint}; available: {', '.join(INTERVAL_METHODS)}")
+        raise InvalidArgumentError(
+            f"unknown interval method {method!r}{hint}; available: {', '.join(INTERVAL_METHODS)}"
+        )
     return str(name)
+
+
+def _check_exact_size(n: float, what: str, limit: int = EXACT_MAX_N, instead: str = "method='wilson'") -> None:
+    if n > limit:
+        raise InvalidArgumentError(f"{what} supports n up to {limit:,}, got {n:,.0f}; use {instead} instead")
 
 
 def _bound(x: float, n: float, tail: float, method: str, side: Side) -> float:
@@ -122,6 +188,7 @@ def _bound(x: float, n: float, tail: float, method: str, side: Side) -> float:
         n_tilde = n + z * z
         p_tilde = (x + z * z / 2.0) / n_tilde
         return min(1.0, max(0.0, p_tilde + sign * z * math.sqrt(p_tilde * (1.0 - p_tilde) / n_tilde)))
+    _check_exact_size(n, method)
     if method == "clopper-pearson":
         # Closed forms at the boundaries (the beta quantile reduces to a power there).
         if side == "lower":
@@ -142,16 +209,30 @@ def _one_sided(x: float, n: float, confidence: float, method: str, side: Side) -
     return _bound(x, n, 1.0 - _check_confidence(confidence), _check_method(method), side)
 
 
-def _count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"Proportion.{attribute.name} must be an int, got {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"Proportion.{attribute.name} must not be negative, got {value}")
+def _as_count(value: object, where: str) -> int:
+    """``value`` as an ``int`` if it is a whole count ≥ 0 (numpy integers too), else :class:`InvalidCountError`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InvalidCountError(f"{where} must be an int, got {type(value).__name__} {value!r}")
+    count = int(value)
+    if count < 0:
+        raise InvalidCountError(f"{where} must not be negative, got {count}")
+    return count
+
+
+def _successes(value: SupportsIndex) -> int:
+    return _as_count(value, "Proportion.successes")
+
+
+def _trials(value: SupportsIndex) -> int:
+    return _as_count(value, "Proportion.n")
 
 
 @attrs.frozen
 class Proportion:
     """``successes`` out of ``n`` (n ≥ 1), with confidence intervals (never Wald).
+
+    Counts are ints (numpy integers are accepted and stored as ints); anything else, a negative
+    count or ``successes > n`` raises :class:`~motcua.errors.InvalidCountError`, a ``ValueError``.
 
     >>> Proportion(5, 10).interval(method="agresti-coull") == Proportion(5, 10).interval()
     True
@@ -159,14 +240,14 @@ class Proportion:
     (0.0, 0.3)
     """
 
-    successes: int = attrs.field(validator=_count)
-    n: int = attrs.field(validator=_count)
+    successes: int = attrs.field(converter=_successes)
+    n: int = attrs.field(converter=_trials)
 
     def __attrs_post_init__(self) -> None:
         if self.n == 0:
-            raise ValueError("Proportion needs n >= 1; a rate over nothing is undefined (report it as None)")
+            raise InvalidCountError("Proportion needs n >= 1; a rate over nothing is undefined (report it as None)")
         if self.successes > self.n:
-            raise ValueError(f"successes ({self.successes}) cannot exceed n ({self.n})")
+            raise InvalidCountError(f"successes ({self.successes}) cannot exceed n ({self.n})")
 
     @property
     def value(self) -> float:
@@ -215,7 +296,7 @@ class Proportion:
             return 0.0, min(1.0, 3.0 / self.n)
         if self.successes == self.n:
             return max(0.0, 1.0 - 3.0 / self.n), 1.0
-        raise ValueError(
+        raise InvalidArgumentError(
             f"the rule of three applies to 0 % or 100 % only, not {self.successes}/{self.n}; use interval()"
         )
 
@@ -228,13 +309,15 @@ class Proportion:
         0.0053433
         """
         if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 < target < 1:
-            raise ValueError(f"target must be a share strictly between 0 and 1, got {target!r}")
+            raise InvalidArgumentError(f"target must be a share strictly between 0 and 1, got {target!r}")
+        if alternative not in ("greater", "less"):
+            raise InvalidArgumentError(f"alternative must be 'greater' or 'less', got {alternative!r}")
         x, n = self.successes, self.n
+        _check_exact_size(n, "binomial_test", instead="the interval (method='wilson')")
         if alternative == "greater":  # P(X >= x) under the target share
             return 1.0 if x == 0 else betainc(x, n - x + 1, target)
-        if alternative == "less":  # P(X <= x)
-            return 1.0 if x == n else 1.0 - betainc(x + 1, n - x, target)
-        raise ValueError(f"alternative must be 'greater' or 'less', got {alternative!r}")
+        # P(X <= x) = 1 - I_p(x + 1, n - x), taken without the subtraction so a tiny p keeps its digits.
+        return 1.0 if x == n else betaincc(x + 1, n - x, target)
 
     def compare(self, other: Proportion, confidence: float = 0.95) -> Comparison:
         """This share minus ``other`` (e.g. this year against last year), with interval and tests."""
@@ -245,7 +328,12 @@ class Proportion:
     def __str__(self) -> str:
         low, high = self.interval()
         shown = shown_percent(Decimal(self.successes) / Decimal(self.n))
-        return f"{self.successes}/{self.n} = {shown} % (95 % CI {shown_percent(low)}–{shown_percent(high)} %)"
+        return f"{self.successes}/{self.n} = {shown} % (95 % CI {_shown_interval(low, high)} %)"
+
+
+def _shown_interval(low: float, high: float, decimals: int = 1) -> str:
+    """``low–high`` in per cent, rounded outward so the shown interval contains the computed one."""
+    return f"{shown_percent(low, decimals, 'down')}–{shown_percent(high, decimals, 'up')}"
 
 
 @attrs.frozen
@@ -270,8 +358,13 @@ class Comparison:
 
     @property
     def difference(self) -> float:
-        """The observed difference ``first.value - second.value``."""
-        return self.first.value - self.second.value
+        """The observed difference ``first.value - second.value`` (exactly 0.0 when the shares are equal)."""
+        return float(self._exact_difference)
+
+    @property
+    def _exact_difference(self) -> Fraction:
+        a, b = self.first, self.second
+        return Fraction(a.successes, a.n) - Fraction(b.successes, b.n)
 
     def interval(self, method: Literal["newcombe", "agresti-caffo"] = "newcombe") -> tuple[float, float]:
         """The interval for the difference of the two true shares."""
@@ -280,7 +373,9 @@ class Comparison:
             z = _STANDARD_NORMAL.inv_cdf(0.5 + self.confidence / 2.0)
             return max(-1.0, diff - z * se), min(1.0, diff + z * se)
         if method != "newcombe":
-            raise ValueError(f"unknown difference interval {method!r}; available: 'newcombe', 'agresti-caffo'")
+            raise InvalidArgumentError(
+                f"unknown difference interval {method!r}; available: 'newcombe', 'agresti-caffo'"
+            )
         p1, p2 = self.first.value, self.second.value
         l1, u1 = self.first.interval(self.confidence)
         l2, u2 = self.second.interval(self.confidence)
@@ -302,25 +397,23 @@ class Comparison:
         return 2.0 * _STANDARD_NORMAL.cdf(-abs(self.z()))
 
     def fisher_p_value(self) -> float:
-        """Fisher's exact two-sided p-value (sums every table no more likely than the observed one)."""
+        """Fisher's exact two-sided p-value (sums every table no more likely than the observed one).
+
+        Meant for small counts; both groups together may hold up to 10**10 responses (beyond,
+        the sum takes seconds: use :meth:`p_value`).
+        """
         a, b = self.first, self.second
-        total, successes, draws = a.n + b.n, a.successes + b.successes, a.n
-        lo, hi = max(0, draws - (total - successes)), min(draws, successes)
-        observed = hypergeom_logpmf(a.successes, total, successes, draws)
-        # A relative tolerance keeps tables tied with the observed one in the sum despite rounding.
-        limit = observed + 1e-7
-        p = math.fsum(
-            math.exp(lp) for k in range(lo, hi + 1) if (lp := hypergeom_logpmf(k, total, successes, draws)) <= limit
-        )
-        return min(1.0, p)
+        total = a.n + b.n
+        _check_exact_size(total, "fisher_p_value (both groups together)", _FISHER_MAX_TOTAL, "p_value()")
+        return hypergeom_two_sided_p(a.successes, total, a.successes + b.successes, a.n)
 
     def __str__(self) -> str:
         low, high = self.interval()
-        pct = 100 * self.difference
+        diff = _shown_points(self._exact_difference, "nearest")
         return (
-            f"{shown_percent(self.first.value)} % − {shown_percent(self.second.value)} % = {half_up(pct)} điểm % "
-            f"({round(self.confidence * 100)} % CI {half_up(low * 100)} đến {half_up(high * 100)}; "
-            f"p = {self.p_value():.3g}, Agresti–Caffo)"
+            f"{shown_percent(self.first.value)} % − {shown_percent(self.second.value)} % = {diff} điểm % "
+            f"({confidence_percent(self.confidence)} % CI {_shown_points(low, 'down')} đến "
+            f"{_shown_points(high, 'up')}; p = {self.p_value():.3g}, Agresti–Caffo)"
         )
 
 
@@ -338,8 +431,13 @@ class StratifiedProportion:
 
     @property
     def value(self) -> float:
-        """The weighted share ``Σ W_h p_h``."""
-        return math.fsum(self.weights[k] * p.value for k, p in self.strata.items())
+        """The weighted share ``Σ W_h p_h``: exactly 1.0 (0.0) when every stratum is at 100 % (0 %)."""
+        shares = [p.value for p in self.strata.values()]
+        low, high = min(shares), max(shares)
+        if low == high:
+            return low  # weights that sum to 1 - 1e-16 must not turn 100 % into 99.99999999999999 %
+        # A weighted mean lies between its extremes; rounding must not carry it outside.
+        return min(high, max(low, math.fsum(self.weights[k] * p.value for k, p in self.strata.items())))
 
     @property
     def n_eff(self) -> float:
@@ -357,10 +455,7 @@ class StratifiedProportion:
 
     def __str__(self) -> str:
         low, high = self.interval()
-        return (
-            f"{shown_percent(self.value)} % (n hiệu dụng {self.n_eff:.1f}; "
-            f"95 % CI {shown_percent(low)}–{shown_percent(high)} %)"
-        )
+        return f"{shown_percent(self.value)} % (n hiệu dụng {self.n_eff:.1f}; 95 % CI {_shown_interval(low, high)} %)"
 
 
 def stratified_proportion(
@@ -378,7 +473,7 @@ def stratified_proportion(
     (0.937869, 156.96, [0.888661, 0.966157])
     """
     if not strata:
-        raise ValueError("stratified_proportion needs at least one stratum")
+        raise InvalidArgumentError("stratified_proportion needs at least one stratum")
     for key, p in strata.items():
         if not isinstance(p, Proportion):
             raise TypeError(f"stratum {key!r} must be a Proportion, got {type(p).__name__}")
@@ -386,16 +481,16 @@ def stratified_proportion(
     unknown = set(raw) - set(strata)
     missing = set(strata) - set(raw)
     if unknown or missing:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"weights and strata must name the same strata; missing weights: {sorted(map(str, missing))}, "
             f"weights without a stratum: {sorted(map(str, unknown))}"
         )
     for key, w in raw.items():
         if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or w < 0:
-            raise ValueError(f"weight of {key!r} must be a finite number >= 0, got {w!r}")
+            raise InvalidArgumentError(f"weight of {key!r} must be a finite number >= 0, got {w!r}")
     total = math.fsum(raw.values())
     if total <= 0:
-        raise ValueError("weights must not all be zero")
+        raise InvalidArgumentError("weights must not all be zero")
     kept = {k: p for k, p in strata.items() if raw[k] > 0}
     return StratifiedProportion(kept, {k: raw[k] / total for k in kept})
 
@@ -413,13 +508,11 @@ def multinomial_intervals(counts: Mapping[K, int], confidence: float = 0.95) -> 
     tail = 1.0 - _check_confidence(confidence)
     k = len(counts)
     if k < 2:
-        raise ValueError(f"a distribution needs at least two categories, got {k}")
-    for key, c in counts.items():
-        if isinstance(c, bool) or not isinstance(c, int) or c < 0:
-            raise ValueError(f"count of {key!r} must be an int >= 0, got {c!r}")
+        raise InvalidArgumentError(f"a distribution needs at least two categories, got {k}")
+    counts = {key: _as_count(c, f"count of {key!r}") for key, c in counts.items()}
     n = sum(counts.values())
     if n == 0:
-        raise ValueError("no responses: a distribution over nothing has no interval")
+        raise NoResponsesError("no responses: a distribution over nothing has no interval")
     # The chi-square(1) quantile at 1 - α/k is the squared normal quantile at 1 - α/(2k).
     a = _STANDARD_NORMAL.inv_cdf(1.0 - tail / (2 * k)) ** 2
     out: dict[K, tuple[float, float]] = {}

@@ -6,13 +6,18 @@ The seed ward's 2016 survey, in three lines:
 >>> survey = SurveyTally.from_counts({Channel.ONLINE: {"Hài lòng": 415}, Channel.IN_PERSON: {"Hài lòng": 102}})
 >>> print(survey.summary())
 Khảo sát mức độ hài lòng: 517 phiếu; thang online-3 (Rất hài lòng / Hài lòng / Chưa hài lòng; hài lòng = 2 mức đầu)
-Kênh          n  Rất hài lòng  Hài lòng  Chưa hài lòng  Tỷ lệ hài lòng  95 % CI (wilson)
-Trực tiếp   102             0       102              0         100.0 %      96.4–100.0 %
-Trực tuyến  415             0       415              0         100.0 %      99.1–100.0 %
-Tổng cộng   517             0       517              0         100.0 %      99.3–100.0 %
+Kênh          n  Rất hài lòng  Hài lòng  Chưa hài lòng  Tỷ lệ hài lòng  KTC 95 % (wilson)
+Trực tiếp   102             0       102              0         100,0 %       96,3–100,0 %
+Trực tuyến  415             0       415              0         100,0 %       99,0–100,0 %
+Tổng cộng   517             0       517              0         100,0 %       99,2–100,0 %
 Ghi chú:
 - Phiếu tự nguyện: khoảng tin cậy chỉ tính sai số chọn mẫu, không tính sai lệch do tự chọn hay không trả lời.
-- Thang 3 mức: “Hài lòng” là mức giữa; xem cả tỷ lệ “Rất hài lòng” (0.0 %).
+- Trực tiếp, Trực tuyến, Tổng cộng: dưới 5 phiếu ở một phía (hài lòng hoặc không); chỉ đọc tỷ lệ cùng khoảng tin cậy.
+- Thang 3 mức: “Hài lòng” là mức giữa; xem cả tỷ lệ “Rất hài lòng” (0,0 %).
+
+Bounds are rounded outward (99.26 % shows as 99,2), so the printed interval contains the computed
+one. ``summary(language="en")`` prints the same table in English with "95 % CI" and decimal points;
+``summary(population=9158)`` adds the response rate (517 phiếu / 9.158 hồ sơ = 5,6 %).
 
 A tally is immutable; tallies on the same scale add with ``+``; :meth:`SurveyTally.satisfaction`
 is a :class:`~motcua.Proportion`, so every interval method and comparison applies.
@@ -23,22 +28,66 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from html import escape
 from statistics import NormalDist
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from ._warn import warn
 from .dossiers import Channel
-from .errors import NoResponsesError, SmallSampleWarning, UncertainDataWarning
+from .errors import (
+    InvalidArgumentError,
+    InvalidCountError,
+    MotcuaError,
+    NoResponsesError,
+    SmallSampleWarning,
+    UncertainDataWarning,
+)
 from .scales import Criteria, Scale, UnknownLevelError, criteria, scale
-from .stats import Proportion, StratifiedProportion, multinomial_intervals, shown_percent, stratified_proportion
+from .stats import (
+    Proportion,
+    Rounding,
+    StratifiedProportion,
+    _as_count,
+    _check_confidence,
+    _check_method,
+    confidence_percent,
+    half_up,
+    multinomial_intervals,
+    shown_percent,
+    stratified_proportion,
+)
+from .vietnamese import format_number
 
-__all__ = ["CriteriaTally", "MeanScore", "SummaryRow", "SurveySummary", "SurveyTally"]
+__all__ = [
+    "LANGUAGES",
+    "CriteriaTally",
+    "MeanScore",
+    "SummaryRow",
+    "SurveySummary",
+    "SurveyTally",
+    "UndefinedIndexError",
+]
 
 #: Fewer responses than this draw a :class:`~motcua.SmallSampleWarning` (a convention, not a law).
 SMALL_SAMPLE = 30
+
+#: A share with fewer answers than this on one side (satisfied or not) gets a note in summaries
+#: (surveys_kpi.md §5.7: "min(x, n − x) < 5"; a convention, not a law).
+FEW_ON_ONE_SIDE = 5
+
+#: The languages a :class:`SurveySummary` is shown in.
+LANGUAGES = ("vi", "en")
+Language = Literal["vi", "en"]
+
+_CHANNEL_EN = {Channel.IN_PERSON: "In person", Channel.POSTAL: "Postal service", Channel.ONLINE: "Online"}
+
+
+class UndefinedIndexError(MotcuaError, ValueError):
+    """An overall index was asked of a criteria set whose source defines none (e.g. Decree 118/2025 Art. 33)."""
+
 
 _CHANNELS = tuple(Channel)
 
@@ -54,11 +103,7 @@ def _channel(value: object) -> Channel:
 
 
 def _check_count(count: object, where: str) -> int:
-    if isinstance(count, bool) or not isinstance(count, int):
-        raise TypeError(f"{where}: a count must be an int, got {count!r}")
-    if count < 0:
-        raise ValueError(f"{where}: a count must not be negative, got {count}")
-    return count
+    return _as_count(count, f"{where}: a count")
 
 
 def _cells(cells: Iterable[Iterable[int]]) -> tuple[tuple[int, ...], ...]:
@@ -99,9 +144,7 @@ class MeanScore:
 
     def interval(self, confidence: float = 0.95) -> tuple[float, float]:
         """The normal-approximation interval ``mean ± z·se``."""
-        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-            raise ValueError(f"confidence must be strictly between 0 and 1, got {confidence!r}")
-        z = NormalDist().inv_cdf(0.5 + confidence / 2)
+        z = NormalDist().inv_cdf(0.5 + _check_confidence(confidence) / 2)
         return self.mean - z * self.se, self.mean + z * self.se
 
 
@@ -132,13 +175,18 @@ class SurveyTally:
         if not isinstance(self.scale, Scale):
             raise TypeError(f"scale must be a Scale, got {type(self.scale).__name__}")
         if len(self.cells) != len(_CHANNELS) or any(len(row) != len(self.scale.levels) for row in self.cells):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"cells must have one row per channel ({len(_CHANNELS)}) and one count per level "
                 f"({len(self.scale.levels)}); use SurveyTally.from_counts() instead"
             )
-        for channel, row in zip(_CHANNELS, self.cells, strict=True):
-            for label, count in zip(self.scale.levels, row, strict=True):
+        cells = tuple(
+            tuple(
                 _check_count(count, f"{channel.value}/{label}")
+                for label, count in zip(self.scale.levels, row, strict=True)
+            )
+            for channel, row in zip(_CHANNELS, self.cells, strict=True)
+        )
+        object.__setattr__(self, "cells", cells)  # numpy integers become ints
 
     # ------------------------------------------------------------------ construction
 
@@ -169,7 +217,7 @@ class SurveyTally:
         for raw_channel, by_level in counts.items():
             channel = _channel(raw_channel)
             if channel in seen_channels:
-                raise ValueError(f"channel {channel.value!r} is given twice (as {raw_channel!r})")
+                raise InvalidArgumentError(f"channel {channel.value!r} is given twice (as {raw_channel!r})")
             seen_channels.add(channel)
             if not isinstance(by_level, Mapping):
                 raise TypeError(f"counts for {channel.value!r} must map level to count, got {type(by_level).__name__}")
@@ -177,7 +225,9 @@ class SurveyTally:
             for label, count in by_level.items():
                 i = s.position(label)
                 if i in seen_levels:
-                    raise ValueError(f"level {s.levels[i]!r} is given twice for {channel.value!r} (as {label!r})")
+                    raise InvalidArgumentError(
+                        f"level {s.levels[i]!r} is given twice for {channel.value!r} (as {label!r})"
+                    )
                 seen_levels.add(i)
                 rows[channel][i] = _check_count(count, f"{channel.value}/{label}")
         return cls(s, [rows[c] for c in _CHANNELS], self_selected=self_selected)
@@ -247,7 +297,7 @@ class SurveyTally:
         if not isinstance(other, SurveyTally):
             return NotImplemented
         if other.scale != self.scale:
-            raise ValueError(f"cannot add tallies on different scales: {self.scale!r} and {other.scale!r}")
+            raise InvalidArgumentError(f"cannot add tallies on different scales: {self.scale!r} and {other.scale!r}")
         rows = [[a + b for a, b in zip(r1, r2, strict=True)] for r1, r2 in zip(self.cells, other.cells, strict=True)]
         return SurveyTally(self.scale, rows, self_selected=self.self_selected or other.self_selected)
 
@@ -275,7 +325,9 @@ class SurveyTally:
     def top2_box(self, channel: Channel | str | None = None) -> Proportion:
         """The share answering one of the top two levels."""
         if len(self.scale.levels) < 3:
-            raise ValueError(f"top-2-box needs a scale with at least three levels; {self.scale.key!r} has two")
+            raise InvalidArgumentError(
+                f"top-2-box needs a scale with at least three levels; {self.scale.key!r} has two"
+            )
         return self._share(2, channel, "top-2-box share")
 
     def distribution(self, channel: Channel | str | None = None) -> dict[str, Proportion]:
@@ -298,7 +350,7 @@ class SurveyTally:
         """
         s = self.scale.with_scores(scores) if scores is not None else self.scale
         if s.scores is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"scale {s.key!r} declares no scores; pass scores={{level: number}} "
                 "(e.g. {'Rất hài lòng': 2, 'Hài lòng': 1, 'Chưa hài lòng': 0})"
             )
@@ -307,7 +359,7 @@ class SurveyTally:
         if n == 0:
             raise NoResponsesError("no responses: a mean over nothing is undefined")
         if n == 1:
-            raise ValueError("a mean score with a standard error needs at least two responses")
+            raise InvalidArgumentError("a mean score with a standard error needs at least two responses")
         mean = math.fsum(c * v for c, v in zip(row, s.scores, strict=True)) / n
         ss = math.fsum(c * (v - mean) ** 2 for c, v in zip(row, s.scores, strict=True))
         _warn_small(n, "mean score")
@@ -332,7 +384,7 @@ class SurveyTally:
         for key, w in weights.items():
             c = _channel(key)
             if c in by_channel:
-                raise ValueError(f"channel {c.value!r} is weighted twice")
+                raise InvalidArgumentError(f"channel {c.value!r} is weighted twice")
             by_channel[c] = w
         empty = [c.value for c, w in by_channel.items() if c not in strata and w]
         if empty:
@@ -346,13 +398,53 @@ class SurveyTally:
         confidence: float = 0.95,
         method: str = "wilson",
         weights: Mapping[Channel | str, float] | None = None,
+        *,
+        population: int | None = None,
+        language: Language = "vi",
     ) -> SurveySummary:
-        """A table per channel and in total: n, each level, the satisfied share and its interval."""
-        rows = [_summary_row(c.label_vi, c.value, self.channel(c), confidence, method) for c in self.channels]
-        rows.append(_summary_row("Tổng cộng", "total", self, confidence, method))
-        stratified = self.stratified(weights) if weights is not None else None
-        title = f"Khảo sát mức độ hài lòng: {self.total} phiếu"
-        return _make_summary(self.scale, self.self_selected, title, "Kênh", rows, confidence, method, stratified)
+        """A table per channel and in total: n, each level, the satisfied share and its interval.
+
+        ``weights`` adds the estimate stratified by channel (see :meth:`stratified`), at the same
+        ``confidence`` and ``method``. ``population``, the number of dossiers (or people served)
+        the forms could have come from, adds the response rate as a note (surveys_kpi.md §5.1:
+        report n and the response rate with the share). ``language`` is "vi" or "en".
+        """
+        confidence, method = _check_confidence(confidence), _check_method(method)
+        language = _check_language(language)
+        if population is not None:
+            population = _as_count(population, "population")
+            if population < self.total:
+                raise InvalidCountError(
+                    f"population ({population}) is smaller than the number of responses ({self.total}); "
+                    "pass the number of dossiers (or people served) the forms could have come from"
+                )
+        rows = [
+            _summary_row(c.label_vi, c.value, self.channel(c), confidence, method, _CHANNEL_EN[c])
+            for c in self.channels
+        ]
+        rows.append(_summary_row("Tổng cộng", "total", self, confidence, method, "Total"))
+        stratified = None
+        if weights is not None:
+            with warnings.catch_warnings():
+                # The table's rows are these channels: the summary warns about small ones once.
+                warnings.simplefilter("ignore", SmallSampleWarning)
+                stratified = self.stratified(weights)
+        titles = (
+            f"Khảo sát mức độ hài lòng: {format_number(self.total)} phiếu",
+            f"Satisfaction survey: {self.total:,} responses",
+        )
+        return _make_summary(
+            self.scale,
+            self.self_selected,
+            titles,
+            ("Kênh", "Channel"),
+            rows,
+            confidence,
+            method,
+            stratified,
+            population=population,
+            language=language,
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per channel and level: ``channel``, ``level``, ``count`` (for pandas)."""
@@ -388,27 +480,72 @@ class SummaryRow:
     satisfied: Proportion | None
     interval: tuple[float, float] | None
     top_box: Proportion | None
+    label_en: str = attrs.field(default="", kw_only=True)
+
+    def label_in(self, language: Language) -> str:
+        """The row's label in ``language`` (the Vietnamese one when there is no English one)."""
+        return self.label_en if language == "en" and self.label_en else self.label
 
 
-def _summary_row(label: str, key: str, tally: SurveyTally, confidence: float, method: str) -> SummaryRow:
+def _summary_row(
+    label: str, key: str, tally: SurveyTally, confidence: float, method: str, label_en: str = ""
+) -> SummaryRow:
     row = tally._row(None)
     n = sum(row)
     if n == 0:
-        return SummaryRow(label, key, 0, row, None, None, None)
+        return SummaryRow(label, key, 0, row, None, None, None, label_en=label_en)
     top = tally.scale.satisfied_count
     satisfied = Proportion(sum(row[:top]), n)
-    return SummaryRow(label, key, n, row, satisfied, satisfied.interval(confidence, method), Proportion(row[0], n))
+    return SummaryRow(
+        label,
+        key,
+        n,
+        row,
+        satisfied,
+        satisfied.interval(confidence, method),
+        Proportion(row[0], n),
+        label_en=label_en,
+    )
+
+
+def _check_language(language: object) -> Language:
+    if language not in LANGUAGES:
+        raise InvalidArgumentError(f"language must be 'vi' or 'en', got {language!r}")
+    return language  # type: ignore[return-value]  # checked just above
+
+
+def _number(value: int | Decimal, language: Language) -> str:
+    """Vietnamese figures use "." between thousands and "," before decimals; English the reverse."""
+    return format_number(value) if language == "vi" else format(value, ",")
+
+
+def _percent(share: float | Decimal, language: Language, rounding: Rounding = "nearest") -> str:
+    return _number(shown_percent(share, 1, rounding), language)
+
+
+def _interval_text(interval: tuple[float, float], language: Language) -> str:
+    """Bounds rounded outward (low down, high up), so the shown interval contains the computed one."""
+    return f"{_percent(interval[0], language, 'down')}–{_percent(interval[1], language, 'up')} %"
+
+
+def _ci_label(confidence: float, language: Language) -> str:
+    """``KTC 95 %`` (khoảng tin cậy) or ``95 % CI``, with the level exactly as given (99.9, not 100)."""
+    level = _number(confidence_percent(confidence), language)
+    return f"KTC {level} %" if language == "vi" else f"{level} % CI"
 
 
 def _make_summary(
     scale_: Scale,
     self_selected: bool,
-    title: str,
-    row_header: str,
+    titles: tuple[str, str],
+    row_headers: tuple[str, str],
     rows: list[SummaryRow],
     confidence: float,
     method: str,
     stratified: StratifiedProportion | None,
+    *,
+    population: int | None = None,
+    language: Language = "vi",
 ) -> SurveySummary:
     notes: list[str] = []
     notes_en: list[str] = []
@@ -420,22 +557,55 @@ def _make_summary(
         notes_en.append(
             "Self-selected forms: the intervals reflect sampling error only, not self-selection or non-response bias."
         )
+    total = rows[-1]
+    if population is not None:
+        # The response rate of §5.1: forms over the dossiers (or people) they could have come from.
+        rate = shown_percent(Decimal(total.n) / Decimal(population))
+        notes.append(
+            f"Tỷ lệ phản hồi: {_number(total.n, 'vi')} phiếu / {_number(population, 'vi')} hồ sơ "
+            f"= {_number(rate, 'vi')} %."
+        )
+        notes_en.append(
+            f"Response rate: {_number(total.n, 'en')} forms / {_number(population, 'en')} dossiers "
+            f"= {_number(rate, 'en')} %."
+        )
     small = [r for r in rows if 0 < r.n < SMALL_SAMPLE]
     for r in small:
         notes.append(f"{r.label}: chỉ {r.n} phiếu (< {SMALL_SAMPLE}), mẫu nhỏ; đọc khoảng tin cậy.")
-        notes_en.append(f"{r.label}: only {r.n} responses (< {SMALL_SAMPLE}); read the interval.")
+        notes_en.append(f"{r.label_in('en')}: only {r.n} responses (< {SMALL_SAMPLE}); read the interval.")
+    # surveys_kpi.md §5.7 also flags a share resting on fewer than 5 answers on one side (0/517 not
+    # satisfied): a note, not a warning, since the intervals shown are built for exactly that case.
+    edge = [
+        r
+        for r in rows
+        if r.n >= SMALL_SAMPLE
+        and r.satisfied is not None
+        and min(r.satisfied.successes, r.satisfied.failures) < FEW_ON_ONE_SIDE
+    ]
+    if edge:
+        notes.append(
+            f"{', '.join(r.label for r in edge)}: dưới {FEW_ON_ONE_SIDE} phiếu ở một phía (hài lòng hoặc không); "
+            "chỉ đọc tỷ lệ cùng khoảng tin cậy."
+        )
+        notes_en.append(
+            f"{', '.join(r.label_in('en') for r in edge)}: fewer than {FEW_ON_ONE_SIDE} responses on one side "
+            "(satisfied or not); read the share only with its interval."
+        )
     for r in rows:
         if r.n == 0:
             notes.append(f"{r.label}: không có phiếu; tỷ lệ không xác định.")
-            notes_en.append(f"{r.label}: no responses; the share is undefined.")
+            notes_en.append(f"{r.label_in('en')}: no responses; the share is undefined.")
     s = scale_
-    total = rows[-1]
     # Only a channel table ends with a total row; a criteria table has none to quote.
     if total.key == "total" and len(s.levels) == 3 and s.satisfied_count == 2 and total.top_box is not None:
         top = shown_percent(total.top_box.value)
-        notes.append(f"Thang 3 mức: “{s.levels[1]}” là mức giữa; xem cả tỷ lệ “{s.levels[0]}” ({top} %).")
+        top_en = (s.levels_en or s.levels)[0]
+        notes.append(
+            f"Thang 3 mức: “{s.levels[1]}” là mức giữa; xem cả tỷ lệ “{s.levels[0]}” ({_number(top, 'vi')} %)."
+        )
         notes_en.append(
-            f"On a 3-level scale “{s.levels[1]}” is the middle level: look at the top-box share as well ({top} %)."
+            f"On a 3-level scale “{(s.levels_en or s.levels)[1]}” is the middle level: look at the "
+            f"“{top_en}” share as well ({_number(top, 'en')} %)."
         )
     if small:
         warn(
@@ -443,13 +613,31 @@ def _make_summary(
             SmallSampleWarning,
         )
     return SurveySummary(
-        s, title, row_header, tuple(rows), confidence, method, stratified, tuple(notes), tuple(notes_en)
+        s,
+        titles[0],
+        row_headers[0],
+        tuple(rows),
+        confidence,
+        method,
+        stratified,
+        tuple(notes),
+        tuple(notes_en),
+        title_en=titles[1],
+        row_header_en=row_headers[1],
+        population=population,
+        language=language,
     )
 
 
 @attrs.frozen
 class SurveySummary:
-    """A readable table of a tally: print it, show it in a notebook, or take its records."""
+    """A readable table of a tally: print it, show it in a notebook, or take its records.
+
+    ``language`` ("vi", the default, or "en") chooses the title, headers, labels and notes of the
+    text and HTML, and the number format: ``99,2–100,0 %`` and ``KTC 95 %`` (khoảng tin cậy) in
+    Vietnamese, ``99.2–100.0 %`` and ``95 % CI`` in English. Interval bounds are rounded outward
+    (low down, high up), so the shown interval always contains the computed one.
+    """
 
     scale: Scale
     title: str
@@ -460,44 +648,92 @@ class SurveySummary:
     stratified: StratifiedProportion | None
     notes: tuple[str, ...]
     notes_en: tuple[str, ...]
+    title_en: str = attrs.field(default="", kw_only=True)
+    row_header_en: str = attrs.field(default="", kw_only=True)
+    population: int | None = attrs.field(default=None, kw_only=True)
+    language: Language = attrs.field(default="vi", kw_only=True, converter=_check_language)
+
+    def in_language(self, language: Language) -> SurveySummary:
+        """The same summary, shown in ``language`` ("vi" or "en")."""
+        return attrs.evolve(self, language=language)
 
     def _scale_line(self) -> str:
         s = self.scale
+        if self.language == "en":
+            top = f"top {s.satisfied_count} level{'s' if s.satisfied_count > 1 else ''}"
+            return f"scale {s.key} ({' / '.join(s.levels_en or s.levels)}; satisfied = {top})"
         return f"thang {s.key} ({' / '.join(s.levels)}; hài lòng = {s.satisfied_count} mức đầu)"
 
-    def _ci_header(self) -> str:
-        return f"{round(self.confidence * 100)} % CI ({self.method})"
+    def _header(self) -> list[str]:
+        en = self.language == "en"
+        levels = (self.scale.levels_en or self.scale.levels) if en else self.scale.levels
+        return [
+            (self.row_header_en or self.row_header) if en else self.row_header,
+            "n",
+            *levels,
+            "Share satisfied" if en else "Tỷ lệ hài lòng",
+            f"{_ci_label(self.confidence, self.language)} ({self.method})",
+        ]
+
+    def _cells(self, r: SummaryRow) -> list[str]:
+        lang = self.language
+        share = "–" if r.satisfied is None else f"{_percent(r.satisfied.value, lang)} %"
+        ci = "–" if r.interval is None else _interval_text(r.interval, lang)
+        return [r.label_in(lang), _number(r.n, lang), *(_number(c, lang) for c in r.counts), share, ci]
+
+    def _title(self) -> str:
+        return (self.title_en or self.title) if self.language == "en" else self.title
+
+    def _notes(self) -> tuple[str, ...]:
+        return self.notes_en if self.language == "en" else self.notes
+
+    def _stratified_line(self) -> str | None:
+        """The weighted estimate, at the summary's own confidence and method."""
+        if self.stratified is None:
+            return None
+        lang = self.language
+        interval = self.stratified.interval(self.confidence, self.method)
+        n_eff = _number(half_up(self.stratified.n_eff, 1), lang)
+        share = _percent(self.stratified.value, lang)
+        ci = f"{_ci_label(self.confidence, lang)} {_interval_text(interval, lang)}"
+        if lang == "en":
+            return f"Stratified by channel weights: {share} % (effective n {n_eff}; {ci})"
+        return f"Ước lượng phân tầng theo trọng số kênh: {share} % (n hiệu dụng {n_eff}; {ci})"
 
     def __str__(self) -> str:
-        header = [self.row_header, "n", *self.scale.levels, "Tỷ lệ hài lòng", self._ci_header()]
-        table = [header]
-        for r in self.rows:
-            share = "–" if r.satisfied is None else f"{shown_percent(r.satisfied.value)} %"
-            ci = "–" if r.interval is None else f"{shown_percent(r.interval[0])}–{shown_percent(r.interval[1])} %"
-            table.append([r.label, str(r.n), *map(str, r.counts), share, ci])
+        header = self._header()
+        table = [header, *(self._cells(r) for r in self.rows)]
         widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-        lines = [f"{self.title}; {self._scale_line()}"]
+        lines = [f"{self._title()}; {self._scale_line()}"]
         for row in table:
             cells = [row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True)]
             lines.append("  ".join(cells).rstrip())
-        if self.stratified is not None:
-            lines.append(f"Ước lượng phân tầng theo trọng số kênh: {self.stratified}")
-        if self.notes:
-            lines.append("Ghi chú:")
-            lines.extend(f"- {note}" for note in self.notes)
+        stratified = self._stratified_line()
+        if stratified is not None:
+            lines.append(stratified)
+        notes = self._notes()
+        if notes:
+            lines.append("Notes:" if self.language == "en" else "Ghi chú:")
+            lines.extend(f"- {note}" for note in notes)
         return "\n".join(lines)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per row: n, each level's count, the satisfied share in per cent and its bounds."""
+        """One dict per row: n, each level's count, the satisfied share in per cent and its bounds.
+
+        ``satisfied_pct`` and ``top_box_pct`` are the exact shares times 100, unrounded (99,999 of
+        100,000 gives 99.999, never 100.0); round them for display with :func:`~motcua.shown_percent`.
+        ``ci_low`` and ``ci_high`` are the interval's bounds as shares (0 to 1). Keys do not depend
+        on ``language``; ``label`` is the Vietnamese label.
+        """
         out = []
         for r in self.rows:
             rec: dict[str, Any] = {"row": r.key, "label": r.label, "n": r.n}
             rec.update(zip(self.scale.levels, r.counts, strict=True))
             rec["satisfied"] = None if r.satisfied is None else r.satisfied.successes
-            rec["satisfied_pct"] = None if r.satisfied is None else float(r.satisfied.percent(2))
+            rec["satisfied_pct"] = None if r.satisfied is None else r.satisfied.successes * 100 / r.satisfied.n
             rec["ci_low"] = None if r.interval is None else r.interval[0]
             rec["ci_high"] = None if r.interval is None else r.interval[1]
-            rec["top_box_pct"] = None if r.top_box is None else float(r.top_box.percent(2))
+            rec["top_box_pct"] = None if r.top_box is None else r.top_box.successes * 100 / r.top_box.n
             out.append(rec)
         return out
 
@@ -506,23 +742,21 @@ class SurveySummary:
         return _frame(self.to_records())
 
     def _repr_html_(self) -> str:
-        head = "".join(
-            f"<th>{escape(h)}</th>"
-            for h in [self.row_header, "n", *self.scale.levels, "Tỷ lệ hài lòng", self._ci_header()]
-        )
+        head = "".join(f"<th>{escape(h)}</th>" for h in self._header())
         body = ""
         for r in self.rows:
-            share = "–" if r.satisfied is None else f"{shown_percent(r.satisfied.value)} %"
-            ci = "–" if r.interval is None else f"{shown_percent(r.interval[0])}–{shown_percent(r.interval[1])} %"
-            cells = "".join(f"<td>{c}</td>" for c in (r.n, *r.counts, share, ci))
-            body += f"<tr><th>{escape(r.label)}</th>{cells}</tr>"
+            label, *cells = self._cells(r)
+            body += f"<tr><th>{escape(label)}</th>{''.join(f'<td>{escape(c)}</td>' for c in cells)}</tr>"
         extra = ""
-        if self.stratified is not None:
-            extra += f"<p>Ước lượng phân tầng theo trọng số kênh: {escape(str(self.stratified))}</p>"
-        if self.notes:
-            extra += "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in self.notes) + "</ul>"
+        stratified = self._stratified_line()
+        if stratified is not None:
+            extra += f"<p>{escape(stratified)}</p>"
+        notes = self._notes()
+        if notes:
+            extra += "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
         return (
-            f"<div class='motcua-survey'><p><b>{escape(self.title)}</b>; {escape(self._scale_line())}</p>"
+            f"<div class='motcua-survey' lang='{self.language}'><p><b>{escape(self._title())}</b>; "
+            f"{escape(self._scale_line())}</p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{extra}</div>"
         )
 
@@ -554,10 +788,12 @@ class CriteriaTally:
 
     def __attrs_post_init__(self) -> None:
         if len(self.tallies) != len(self.criteria.items):
-            raise ValueError(f"need one tally per criterion ({len(self.criteria.items)}), got {len(self.tallies)}")
+            raise InvalidArgumentError(
+                f"need one tally per criterion ({len(self.criteria.items)}), got {len(self.tallies)}"
+            )
         scales = {t.scale for t in self.tallies}
         if len(scales) > 1:
-            raise ValueError("every criterion must be tallied on the same scale")
+            raise InvalidArgumentError("every criterion must be tallied on the same scale")
 
     @property
     def scale(self) -> Scale:
@@ -579,7 +815,7 @@ class CriteriaTally:
         for name, by_channel in counts.items():
             key = crit.get(name).key
             if key in by_key:
-                raise ValueError(f"criterion {key!r} is given twice (as {name!r})")
+                raise InvalidArgumentError(f"criterion {key!r} is given twice (as {name!r})")
             by_key[key] = SurveyTally.from_counts(by_channel, scale, self_selected=self_selected)
         empty = SurveyTally.empty(scale, self_selected=self_selected)
         return cls(crit, tuple(by_key.get(c.key, empty) for c in crit.items))
@@ -628,8 +864,16 @@ class CriteriaTally:
         """The weighted mean of the criteria's satisfied shares (equal weights by default).
 
         This is the SIPAS-style overall index. Warns (:class:`~motcua.UncertainDataWarning`) when
-        the set's data marks that aggregation as unverified.
+        the set's data marks that aggregation as unverified. A set whose source defines no index
+        (Decree 118/2025 Art. 33 lists what citizens evaluate, with no scores or weights) raises
+        :class:`UndefinedIndexError` unless ``weights`` declares an index of the caller's own.
         """
+        if self.criteria.aggregation is None and weights is None:
+            raise UndefinedIndexError(
+                f"criteria set {self.criteria.key!r} defines no overall index (its source gives no aggregation); "
+                "report the criteria one by one (satisfaction(), summary()), or pass weights={criterion: weight} "
+                "to compute an index of your own"
+            )
         if self.criteria.aggregation_evidence == "uncertain":
             warn(
                 f"the aggregation of {self.criteria.key!r} is not verified against its source: "
@@ -647,29 +891,41 @@ class CriteriaTally:
             raise NoResponsesError(f"criteria {', '.join(missing)} have a weight but no responses")
         total = math.fsum(w.values())
         if total <= 0 or any(v < 0 for v in w.values()):
-            raise ValueError("weights must be >= 0 and not all zero")
+            raise InvalidArgumentError("weights must be >= 0 and not all zero")
         return math.fsum(v * shares[k].value for k, v in w.items() if v) / total  # type: ignore[union-attr]
 
     def __add__(self, other: object) -> CriteriaTally:
         if not isinstance(other, CriteriaTally):
             return NotImplemented
         if other.criteria != self.criteria:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"cannot add tallies of different criteria sets: {self.criteria.key!r}, {other.criteria.key!r}"
             )
         return CriteriaTally(self.criteria, tuple(a + b for a, b in zip(self.tallies, other.tallies, strict=True)))
 
-    def summary(self, confidence: float = 0.95, method: str = "wilson") -> SurveySummary:
+    def summary(self, confidence: float = 0.95, method: str = "wilson", *, language: Language = "vi") -> SurveySummary:
         """A table with one row per criterion (all channels pooled within each criterion)."""
+        confidence, method = _check_confidence(confidence), _check_method(method)
         rows = [
-            _summary_row(c.label, c.key, t, confidence, method)
+            _summary_row(c.label, c.key, t, confidence, method, c.label_en)
             for c, t in zip(self.criteria.items, self.tallies, strict=True)
         ]
         # No pooled row: one form rates several criteria, so pooling the ratings would count a
         # respondent several times and give a falsely narrow interval; index() combines them.
-        title = f"{self.criteria.name}: số phiếu đánh giá theo từng tiêu chí"
+        titles = (
+            f"{self.criteria.name}: số phiếu đánh giá theo từng tiêu chí",
+            f"{self.criteria.name_en}: responses per criterion",
+        )
         return _make_summary(
-            self.scale, self.tallies[0].self_selected, title, "Tiêu chí", rows, confidence, method, None
+            self.scale,
+            self.tallies[0].self_selected,
+            titles,
+            ("Tiêu chí", "Criterion"),
+            rows,
+            confidence,
+            method,
+            None,
+            language=_check_language(language),
         )
 
     def to_records(self) -> list[dict[str, Any]]:

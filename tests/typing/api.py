@@ -291,10 +291,13 @@ def every_other_public_name() -> None:
     errors: tuple[type[Exception], ...] = (
         motcua.MotcuaError,
         motcua.DataFileError,
+        motcua.InvalidArgumentError,
+        motcua.InvalidCountError,
         motcua.MissingOfficeHoursError,
         motcua.NoResponsesError,
         motcua.NotInForceError,
         motcua.RegisterFormatError,
+        motcua.UndefinedIndexError,
         motcua.UnknownLevelError,
         motcua.UnknownProcedureError,
     )

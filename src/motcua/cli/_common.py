@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from motcua.errors import EstimatedCalendarWarning, MotcuaError, MotcuaWarning
 from motcua.registers import parse_moment
@@ -60,9 +60,13 @@ def number(value: int | float | Decimal, decimals: int | None = None) -> str:
     return format_number(value, decimals)
 
 
-def percent(share: float, decimals: int = 1) -> str:
-    """A share (0–1) in per cent, ``77,8``; never ``100,0`` or ``0,0`` unless it is exactly so."""
-    return format_number(shown_percent(share, decimals))
+def percent(share: float, decimals: int = 1, rounding: Literal["nearest", "down", "up"] = "nearest") -> str:
+    """A share (0–1) in per cent, ``77,8``; never ``100,0`` or ``0,0`` unless it is exactly so.
+
+    Interval bounds pass ``rounding="down"`` (low) or ``"up"`` (high): the printed interval then
+    contains the computed one.
+    """
+    return format_number(shown_percent(share, decimals, rounding))
 
 
 # --------------------------------------------------------------------------- arguments

@@ -179,7 +179,7 @@ def _rate_text(rate: Proportion | None) -> str:
     low, high = rate.interval()
     return (
         f"{percent(rate.value)} % ({number(rate.successes)}/{number(rate.n)}; "
-        f"KTC 95 %: {percent(low)} – {percent(high)} %)"
+        f"KTC 95 %: {percent(low, rounding='down')} – {percent(high, rounding='up')} %)"
     )
 
 
