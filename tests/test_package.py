@@ -39,13 +39,50 @@ def test_py_typed_and_data_files_ship_in_the_package() -> None:
 
 
 def test_import_is_light() -> None:
+    """`import motcua` loads none of its parts: each loads on first use of one of its names."""
     code = (
         "import sys, motcua; "
-        "heavy = sorted(m for m in ('holidays', 'jinja2', 'numpy', 'pandas', 'dateutil') if m in sys.modules); "
-        "print(','.join(heavy))"
+        "loaded = sorted(m for m in sys.modules if m.startswith('motcua.') or m.split('.')[0] in "
+        "('holidays', 'jinja2', 'numpy', 'pandas', 'dateutil', 'attrs', 'attr')); "
+        "print(','.join(loaded))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_name_loads_only_its_part() -> None:
+    code = (
+        "import sys, motcua; motcua.Proportion(1, 2); print(sorted(m for m in sys.modules if m.startswith('motcua.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(eval(out.stdout))
+    assert "motcua.stats" in loaded
+    assert not loaded & {"motcua.calendar", "motcua.letters", "motcua.procedures", "motcua.dossiers"}
+
+
+def test_functions_named_like_their_modules_stay_functions() -> None:
+    """motcua.sources and motcua.scales are functions, even after their modules are imported."""
+    code = (
+        "import importlib, motcua; "
+        "importlib.import_module('motcua.sources'); importlib.import_module('motcua.scales'); "
+        "print(callable(motcua.sources), callable(motcua.scales), type(motcua.sources).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[:2] == ["True", "True"]
+    assert out.stdout.split()[2] != "module"
+
+
+def test_the_lazy_table_matches_the_typing_imports() -> None:
+    """_EXPORTS (run time) and the TYPE_CHECKING imports (type checkers) list the same names."""
+    import ast
+
+    tree = ast.parse(Path(motcua.__file__).read_text(encoding="utf-8"))
+    guarded = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    typed = {
+        alias.name: node.module for node in guarded.body if isinstance(node, ast.ImportFrom) for alias in node.names
+    }
+    assert typed == motcua._MODULE_OF
+    assert set(typed) == set(motcua.__all__) - {"__version__"}
 
 
 def test_the_calendar_answers_without_importing_holidays_inside_the_data() -> None:
