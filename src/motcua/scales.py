@@ -126,7 +126,7 @@ class Scale:
                         f"labels {label!r} and {self.levels[index[folded]]!r} are the same without diacritics"
                     )
                 index[folded] = i
-        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_index", index)  # private, never mutated; a plain dict pickles
 
     @property
     def satisfied(self) -> tuple[str, ...]:
