@@ -77,7 +77,7 @@ def test_the_lazy_table_matches_the_typing_imports() -> None:
     import ast
 
     tree = ast.parse(Path(motcua.__file__).read_text(encoding="utf-8"))
-    guarded = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    guarded = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "_TYPE_CHECKING")
     typed = {
         alias.name: node.module for node in guarded.body if isinstance(node, ast.ImportFrom) for alias in node.names
     }

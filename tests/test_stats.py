@@ -420,8 +420,10 @@ class TestShownPercent:
             (0.47089, "up", "47.1"),
             (0.47011, "up", "47.1"),
             (0.47011, "down", "47.0"),
-            (0.99999, "up", "99.9991"),  # never 100 unless it is; the float lies just above 0.99999
-            (2**-21, "down", "0.00004"),  # never 0 unless it is (2**-21 = 4.768e-7)
+            (0.99999, "up", "100.0"),  # a bound only rounds outward: 100.0 still bounds 99.999 %
+            (2**-21, "down", "0.0"),  # and 0.0 still bounds 4.8e-5 %
+            (0.99999, "nearest", "99.999"),  # a share never shows 100 unless it is
+            (2**-21, "nearest", "0.00005"),  # nor 0
             (0.9999999999999999, "nearest", "99.99999999999999"),
             (1.0, "up", "100.0"),
             (0.0, "down", "0.0"),
@@ -436,9 +438,10 @@ class TestShownPercent:
         exact = Decimal(share) * 100  # the float's exact binary value
         low, high = shown_percent(share, decimals, "down"), shown_percent(share, decimals, "up")
         assert low <= exact <= high
-        for shown in (low, high, shown_percent(share, decimals)):
-            assert (shown == 100) == (share == 1.0)
-            assert (shown == 0) == (share == 0.0)
+        assert high - low <= Decimal(1).scaleb(-decimals)  # outward by at most one step in all
+        shown = shown_percent(share, decimals)
+        assert (shown == 100) == (share == 1.0)
+        assert (shown == 0) == (share == 0.0)
 
     def test_bad_rounding(self) -> None:
         with pytest.raises(InvalidArgumentError, match="'nearest', 'down' or 'up'"):
@@ -543,3 +546,28 @@ class TestTinyParameters:
         for method in INTERVAL_METHODS:
             low, high = s.interval(method=method)
             assert 0.0 <= low <= s.value <= high <= 1.0, method
+
+
+class TestQuantilesInTheTails:
+    """Found in review: tails where the quantile is tiny, or where plain Newton crawls."""
+
+    def test_a_quantile_below_every_normal_double_is_zero(self) -> None:
+        assert betaincinv(0.00087, 0.109, 1.8e-23) == 0.0
+        assert betainc(0.00087, 0.109, 2.2250738585072014e-308) >= 1.8e-23  # which is why
+
+    @pytest.mark.parametrize(
+        ("a", "b", "p"),
+        [
+            (1009.0887667110596, 0.0007081542422442583, 1.5361617331003423e-144),  # 330 Newton steps before
+            (34.03795094961016, 0.12148622880184526, 8.037810137870632e-288),
+            (215.1139872215624, 9.801124123970483, 3.8803988264982464e-193),
+        ],
+    )
+    def test_far_tails_converge(self, a: float, b: float, p: float) -> None:
+        x = betaincinv(a, b, p)
+        assert betainc(a, b, x) == pytest.approx(p, rel=1e-9)
+
+    def test_tiny_shares_print_without_exponents(self) -> None:
+        text = str(Proportion(1, 10**9))
+        assert "E" not in text
+        assert text.startswith("1/1000000000 = 0.0000001 % (95 % CI 0.0–")

@@ -8,12 +8,13 @@ datetime.date(2026, 2, 23)
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import sys as _sys
+import types as _types
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
-if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
+if _TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
     from .calendar import VN_TZ, WorkingCalendar, vietnam_calendar
     from .columnar import combine_reports, period_report_columns
     from .days import CalendarStatus, DayKind, DayOff, MakeupDay
@@ -230,20 +231,22 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 
-class _Package(types.ModuleType):
+class _Package(_types.ModuleType):
     """The package module, keeping ``motcua.sources`` and ``motcua.scales`` the public functions.
 
     Importing a submodule binds it as an attribute of its package; two submodules share their
-    name with a function exported here, and lazy loading would let the module win.
+    name with a function exported here, and lazy loading would let the module win. As before
+    lazy loading, ``import motcua.sources as s`` therefore binds the function: use
+    ``from motcua.sources import LegalSource`` (or ``sys.modules``) for the module's contents.
     """
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _MODULE_OF.get(name) == name:
+    def __setattr__(self, name: str, value: _Any) -> None:
+        if isinstance(value, _types.ModuleType) and _MODULE_OF.get(name) == name:
             return  # the submodule stays in sys.modules["motcua.<name>"]
         super().__setattr__(name, value)
 
 
-sys.modules[__name__].__class__ = _Package
+_sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "FORM_06_COLUMNS",
@@ -374,10 +377,10 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _MODULE_OF.get(name)
     if module is not None:
-        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        value = getattr(_importlib.import_module(f".{module}", __name__), name)
         globals()[name] = value  # the next lookup is a plain attribute
         return value
     if name == "__version__":
@@ -388,4 +391,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # The public names (loaded or not) and the module's dunders; not the private helpers.
+    return sorted(set(__all__) | {name for name in globals() if name.startswith("__")})

@@ -21,6 +21,7 @@ pieces.
 from __future__ import annotations
 
 import math
+import sys
 from statistics import NormalDist
 
 __all__ = ["MAX_ARGUMENT", "betainc", "betaincc", "betaincinv", "hypergeom_logpmf", "hypergeom_two_sided_p"]
@@ -163,7 +164,9 @@ def _check(a: float, b: float, name: str) -> None:
 
 def _betainc_pair(a: float, b: float, x: float) -> tuple[float, float]:
     """``(I_x(a, b), 1 - I_x(a, b))``; the one on x's side of the mean is computed directly, with full
-    relative accuracy (a tiny tail keeps its digits), the other as 1 minus it."""
+    relative accuracy (a tiny tail keeps its digits), the other as 1 minus it. With a parameter
+    below 1 and x near an end, the short side's series decides which is direct; the other keeps
+    its absolute accuracy (~1e-15) but not always its relative one (integer counts never go there)."""
     _check(a, b, "betainc")
     if not 0.0 <= x <= 1.0:
         raise ValueError(f"betainc needs 0 <= x <= 1, got {x}")
@@ -205,14 +208,21 @@ def betaincc(a: float, b: float, x: float) -> float:
 def betaincinv(a: float, b: float, p: float) -> float:
     """The ``x`` with ``I_x(a, b) = p``: the ``p`` quantile of the Beta(a, b) distribution.
 
-    Newton steps on the monotone function, kept inside a shrinking bisection bracket so that
-    every step makes progress; ends when the bracket is as narrow as doubles allow.
+    Newton steps on ``log I_x - log p`` for small p (on ``I_x - p`` otherwise): in a tail the
+    plain function is nearly flat on a log scale and Newton would crawl. Steps are kept inside a
+    shrinking bracket (bisected geometrically while it spans orders of magnitude), so every step
+    makes progress; a quantile below the smallest normal double is returned as 0.0. Raises
+    ``ArithmeticError`` rather than return an unconverged value.
     """
     _check(a, b, "betaincinv")
     if not 0.0 <= p <= 1.0:
         raise ValueError(f"betaincinv needs 0 <= p <= 1, got {p}")
     if p == 0.0 or p == 1.0:
         return p
+    if betainc(a, b, sys.float_info.min) >= p:
+        return 0.0  # the quantile lies below every normal double
+    use_log = p < 1e-3
+    log_p = math.log(p)
     low, high = 0.0, 1.0
     # Start from the normal approximation: near the answer for large a + b, where each
     # evaluation is costly; inside (0, 1) always.
@@ -221,8 +231,9 @@ def betaincinv(a: float, b: float, p: float) -> float:
     x = mean + _STANDARD_NORMAL.inv_cdf(p) * sd
     if not 0.0 < x < 1.0:
         x = mean
-    for _ in range(200):
-        f = betainc(a, b, x) - p
+    for _ in range(300):
+        value = betainc(a, b, x)
+        f = (math.log(value) - log_p if value > 0.0 else -math.inf) if use_log else value - p
         if f == 0.0:
             return x
         if f < 0.0:
@@ -233,14 +244,26 @@ def betaincinv(a: float, b: float, p: float) -> float:
         if y <= 0.0:  # the quantile is within one double of 1
             return high
         log_density = _log_front(a, b, x, y) - math.log(x) - math.log(y)
-        step = f / math.exp(log_density) if log_density > -700.0 else math.inf
+        # f / (d f / dx), without overflow: a huge density (near 0 for a < 1) just makes a tiny step.
+        if use_log:
+            log_density -= math.log(value) if value > 0.0 else -math.inf
+        step = f * math.exp(-log_density) if -700.0 < log_density < math.inf else math.copysign(math.inf, f)
         candidate = x - step
-        # Fall back to bisection when Newton would leave the bracket.
-        x_new = candidate if low < candidate < high else (low + high) / 2.0
+        # Fall back to bisection when Newton would leave the bracket: geometric while the bracket
+        # spans orders of magnitude (a quantile of 1e-60 is 200 halvings away from 1, but a few
+        # dozen square roots), by halves once it is narrow.
+        if low < candidate < high:
+            x_new = candidate
+        elif low == 0.0:
+            x_new = high * 1e-16 if high > 1e-290 else high / 2.0
+        elif high > 4.0 * low:
+            x_new = math.sqrt(low * high)
+        else:
+            x_new = (low + high) / 2.0
         if abs(x_new - x) <= 4e-17 * max(x, 1e-300) or high - low <= 4e-17 * max(high, 1e-300):
             return x_new
         x = x_new
-    return x  # pragma: no cover - the bracket shrinks to double precision well before
+    raise ArithmeticError(f"betaincinv did not converge for a={a}, b={b}, p={p}")  # pragma: no cover
 
 
 def _log_binom_pmf(k: int, n: int, p: float, q: float) -> float:

@@ -120,9 +120,10 @@ def period_report_columns(
             (``Dossier(..., verification=True)``).
         group: a label stored as ``group`` (e.g. the procedure code).
 
-    The default deadline conventions apply: ``WorkingDays`` and ``CalendarDays`` due dates come
-    from the calendar's batch path, once per distinct receipt day; ``SameDay`` compares each
-    receipt time with its cut-off; hour limits fall back to one
+    The default deadline conventions apply, with the procedure version's own receipt cut-off
+    where it has one: ``WorkingDays`` and ``CalendarDays`` due dates come from the calendar's
+    batch path, once per distinct receipt day; ``SameDay`` compares each receipt time with its
+    cut-off; hour limits, and versions with a receipt cut-off, fall back to one
     :meth:`TimeLimit.deadline <motcua.TimeLimit.deadline>` per dossier. A result is early if
     resolved before the due day, on time if by the due moment, late otherwise; an unresolved
     dossier is overdue once the report moment passes its due moment. Dossiers received after

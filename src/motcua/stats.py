@@ -83,13 +83,15 @@ _EXACT = Context(prec=800)
 
 
 def shown_percent(share: float | Decimal, decimals: int = 1, rounding: Rounding = "nearest") -> Decimal:
-    """A share (0 to 1) in per cent for display: never 100 or 0 unless it is exactly so.
+    """A share (0 to 1) in per cent for display: a share never shows as 100 or 0 unless it is so.
 
     Rounding alone turns 9,154 of 9,158 (99.956 %) into "100.0 %", which is the claim a report
-    must not make when four dossiers were late; this adds decimals until the figure differs.
-    ``rounding`` is ``"nearest"`` (half up; for a share) or, for the bounds of an interval,
-    ``"down"`` (a lower bound) or ``"up"`` (an upper bound), so that the shown interval
-    contains the computed one.
+    must not make when four dossiers were late; with ``rounding="nearest"`` (half up; for a
+    share) this adds decimals until the figure differs. For the bounds of an interval,
+    ``"down"`` (a lower bound) and ``"up"`` (an upper bound) round outward only, so that the
+    shown interval contains the computed one: an upper bound of 99.99999 % may show as 100.0
+    and a lower bound of 1e-60 % as 0.0, which are still bounds. Display with ``f"{x:f}"``:
+    a Decimal of 1e-7 prints in exponent form otherwise.
 
     >>> shown_percent(9154 / 9158), shown_percent(1.0), shown_percent(0.0004), shown_percent(0.5)
     (Decimal('99.96'), Decimal('100.0'), Decimal('0.04'), Decimal('50.0'))
@@ -108,7 +110,7 @@ def shown_percent(share: float | Decimal, decimals: int = 1, rounding: Rounding 
     if pct.is_nan() or not 0 <= pct <= 100:
         raise InvalidArgumentError(f"a share must lie between 0 and 1, got {share!r}")
     shown = _rounded(pct, decimals, rounding)
-    while (shown == 100 and pct < 100) or (shown == 0 and pct > 0):
+    while rounding == "nearest" and ((shown == 100 and pct < 100) or (shown == 0 and pct > 0)):
         # Jump to the decimal where the distance from 100 (or 0) shows, then step on if rounding hides it.
         gap = 100 - pct if shown == 100 else pct
         decimals = max(decimals + 1, -gap.adjusted())
@@ -328,12 +330,12 @@ class Proportion:
     def __str__(self) -> str:
         low, high = self.interval()
         shown = shown_percent(Decimal(self.successes) / Decimal(self.n))
-        return f"{self.successes}/{self.n} = {shown} % (95 % CI {_shown_interval(low, high)} %)"
+        return f"{self.successes}/{self.n} = {shown:f} % (95 % CI {_shown_interval(low, high)} %)"
 
 
 def _shown_interval(low: float, high: float, decimals: int = 1) -> str:
     """``low–high`` in per cent, rounded outward so the shown interval contains the computed one."""
-    return f"{shown_percent(low, decimals, 'down')}–{shown_percent(high, decimals, 'up')}"
+    return f"{shown_percent(low, decimals, 'down'):f}–{shown_percent(high, decimals, 'up'):f}"
 
 
 @attrs.frozen
@@ -411,9 +413,9 @@ class Comparison:
         low, high = self.interval()
         diff = _shown_points(self._exact_difference, "nearest")
         return (
-            f"{shown_percent(self.first.value)} % − {shown_percent(self.second.value)} % = {diff} điểm % "
-            f"({confidence_percent(self.confidence)} % CI {_shown_points(low, 'down')} đến "
-            f"{_shown_points(high, 'up')}; p = {self.p_value():.3g}, Agresti–Caffo)"
+            f"{shown_percent(self.first.value):f} % − {shown_percent(self.second.value):f} % = {diff:f} điểm % "
+            f"({confidence_percent(self.confidence)} % CI {_shown_points(low, 'down'):f} đến "
+            f"{_shown_points(high, 'up'):f}; p = {self.p_value():.3g}, Agresti–Caffo)"
         )
 
 
@@ -455,7 +457,8 @@ class StratifiedProportion:
 
     def __str__(self) -> str:
         low, high = self.interval()
-        return f"{shown_percent(self.value)} % (n hiệu dụng {self.n_eff:.1f}; 95 % CI {_shown_interval(low, high)} %)"
+        shown = shown_percent(self.value)
+        return f"{shown:f} % (n hiệu dụng {self.n_eff:.1f}; 95 % CI {_shown_interval(low, high)} %)"
 
 
 def stratified_proportion(

@@ -516,7 +516,7 @@ def _check_language(language: object) -> Language:
 
 def _number(value: int | Decimal, language: Language) -> str:
     """Vietnamese figures use "." between thousands and "," before decimals; English the reverse."""
-    return format_number(value) if language == "vi" else format(value, ",")
+    return format_number(value) if language == "vi" else format(value, ",f" if isinstance(value, Decimal) else ",")
 
 
 def _percent(share: float | Decimal, language: Language, rounding: Rounding = "nearest") -> str:
