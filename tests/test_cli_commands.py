@@ -398,6 +398,48 @@ def test_report_mapping_by_json_file(capsys: Capture, tmp_path: Path) -> None:
     assert err.startswith("motcua: lỗi: không mở được tệp ánh xạ cột")
 
 
+def test_report_mapping_nested_too_deeply_is_a_clean_error(capsys: Capture, tmp_path: Path) -> None:
+    mapping = tmp_path / "map.json"
+    mapping.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    status, out, err = run(capsys, "report", CUSTOM, *YEAR_2016, "--map", str(mapping))
+    # Bad data in a file, as invalid JSON is: status 1, one line, no RecursionError traceback.
+    assert (status, out) == (1, "")
+    assert err == f"motcua: lỗi: {mapping}: JSON lồng nhau quá sâu (nested too deeply); cần một đối tượng phẳng\n"
+
+
+def _with_stray_quote(tmp_path: Path, text: str, before: str, line: int) -> Path:
+    lines = text.splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(before, '"' + before, 1)
+    path = tmp_path / "quote.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_report_a_stray_quote_is_one_rejected_span(capsys: Capture, tmp_path: Path) -> None:
+    """A small register: the quote swallowed lines 4–13 into line 3's row; they are named, not lost."""
+    path = _with_stray_quote(tmp_path, Path(CANONICAL).read_text(encoding="utf-8"), "online", 3)
+    status, out, err = run(capsys, "report", str(path), *YEAR_2016)
+    assert status == 3
+    assert "  dòng 3–13: an unbalanced quote: the quoted cell of column 'channel' opened on line 3" in out
+    assert "so lines 4–13 went into that one cell" in out
+    assert err == "motcua: 1 dòng bị loại (xem danh sách cuối báo cáo); mã thoát 3\n"
+    status, out, _ = run(capsys, "report", str(path), *YEAR_2016, "--json")
+    (row,) = json.loads(out)["rejected"]
+    assert (row["line"], row["last_line"]) == (3, 13)
+
+
+def test_report_a_stray_quote_in_a_large_register_is_one_error_line(capsys: Capture, tmp_path: Path) -> None:
+    """Past the csv module's cell limit: one error naming the line, not a _csv.Error traceback."""
+    header, *rows = Path(CANONICAL).read_text(encoding="utf-8").splitlines(keepends=True)
+    big = header + "".join(r.replace("TEST-", f"T{i}-") for i in range(1000) for r in rows)
+    path = _with_stray_quote(tmp_path, big, "online", 3)
+    status, out, err = run(capsys, "report", str(path), *YEAR_2016)
+    assert (status, out) == (1, "")
+    assert err.startswith('motcua: lỗi: line 3: a quote (") in the row starting on this line opens a cell that never')
+    assert "unbalanced quote" in err
+    assert len(err.splitlines()) == 1
+
+
 def test_report_semicolon_and_vietnamese_headers(capsys: Capture) -> None:
     status, out, _ = run(capsys, "report", SEMICOLON, *YEAR_2016, "--delimiter", ";", "--by", "channel", "--json")
     assert status == 0
@@ -647,3 +689,13 @@ def test_example_past_the_calendar_data_has_one_note(capsys: Capture) -> None:
     (line,) = err.splitlines()
     assert line.startswith("motcua: lưu ý: ước tính (estimated): năm 2030–2031 nằm sau dữ liệu lịch đã công bố")
     assert "Warning" not in err
+
+
+def test_deadline_notes_that_a_receipt_cutoff_needs_the_hour(capsys: pytest.CaptureFixture[str]) -> None:
+    """LT-63-2024-01 counts a receipt after 15:00 from the next working day: a bare date needs a note."""
+    assert main(["deadline", "LT-63-2024-01", "--received", "2024-08-01", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert any("phụ thuộc giờ tiếp nhận" in note for note in payload["notes"])
+    assert main(["deadline", "LT-63-2024-01", "--received", "2024-08-01 15:30", "--json"]) == 0
+    late = json.loads(capsys.readouterr().out)
+    assert not any("phụ thuộc giờ tiếp nhận" in note for note in late["notes"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from motcua import example_fields, render, templates
+from motcua import example_fields, optional_fields, render, required_fields, templates
 from motcua.cli import main
 
 
@@ -103,7 +103,80 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["letter", "--list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert list(listed) == list(templates())
-    assert "nguoi_mat" in listed["chia-buon-khai-tu"]
+    for name in templates():
+        assert listed[name] == {
+            "required": sorted(required_fields(name)),
+            "optional": sorted(optional_fields(name), key=lambda f: (f == "bieu_mau", f)),
+        }
+    assert "nguoi_mat" in listed["chia-buon-khai-tu"]["required"]
+    assert "cach_goi" in listed["chia-buon-khai-tu"]["optional"]
+
+
+def test_list_marks_the_optional_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown-field message sends the reader to --list: a misspelt optional field must be findable there."""
+    assert main(["letter", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 * len(templates())
+    i = lines.index(next(line for line in lines if line.startswith("chia-buon-khai-tu ")))
+    assert "bắt buộc (required): " in lines[i]
+    assert "nguoi_mat" in lines[i]
+    assert "cach_goi" not in lines[i]
+    assert lines[i + 1].strip().startswith("tùy chọn (optional): cach_goi, ")
+    assert "tho" in lines[i + 1].split(": ", 1)[1].split(", ")
+
+
+@pytest.mark.parametrize("name", templates())
+def test_example_fields_show_the_optional_ones_as_null(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["letter", name, "--example-fields"]) == 0
+    out, err = capsys.readouterr()
+    shown = json.loads(out)
+    optional = optional_fields(name)
+    assert optional <= shown.keys()
+    assert {k for k, v in shown.items() if v is None} == optional - example_fields(name).keys()
+    assert err.startswith("motcua: lưu ý: trường tùy chọn (optional fields; null = không dùng, not given): ")
+    assert all(f in err for f in optional)
+
+
+def test_an_unknown_field_message_points_to_a_list_that_has_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _fields(tmp_path, "chia-buon-khai-tu", capsys, thoo="hưởng dương")
+    assert main(["letter", "chia-buon-khai-tu", "--fields", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "'thoo' (did you mean 'tho'?)" in err
+    assert "motcua letter --list" in err
+    assert main(["letter", "--list"]) == 0
+    assert "tho" in capsys.readouterr().out.replace(",", " ").split()
+
+
+def test_moments_keep_their_seconds_in_the_json_echo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """23:59:59 prints as the day alone, 23:59 as a time: the echo must render the same when fed back."""
+    path = _fields(tmp_path, "giay-tiep-nhan", capsys, thoi_diem_tra="2026-04-29T23:59:59")
+    assert main(["letter", "giay-tiep-nhan", "--fields", str(path), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["fields"]["thoi_diem_tra"] == "2026-04-29T23:59:59"
+    assert "5. Thời gian trả kết quả giải quyết hồ sơ: ngày 29 tháng 04 năm 2026" in payload["text"]
+    echoed = tmp_path / "echo.json"
+    echoed.write_text(json.dumps(payload["fields"], ensure_ascii=False), encoding="utf-8")
+    assert main(["letter", "giay-tiep-nhan", "--fields", str(echoed)]) == 0
+    assert capsys.readouterr().out == payload["text"]
+    # Without seconds, minutes stay the echo's form.
+    path = _fields(tmp_path, "giay-tiep-nhan", capsys, thoi_diem_tra="2026-04-29 16:30")
+    assert main(["letter", "giay-tiep-nhan", "--fields", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["fields"]["thoi_diem_tra"] == "2026-04-29T16:30"
+
+
+@pytest.mark.parametrize("depth", [100_000, 900])
+def test_deeply_nested_json_is_a_clean_error(depth: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Too deep for the JSON reader (100 000) or for the checks after it (900): one line, no traceback."""
+    path = tmp_path / "deep.json"
+    path.write_text('{"ly_do": ' + "[" * depth + "]" * depth + "}", encoding="utf-8")
+    assert main(["letter", "phieu-tu-choi", "--fields", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("motcua: lỗi: ")
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1
+    assert ("lồng nhau quá sâu" in err) if depth > 1000 else ("'ly_do' is nested too deeply" in err)
 
 
 # --------------------------------------------------------------------------- --json

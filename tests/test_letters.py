@@ -377,7 +377,14 @@ def test_letters_name_no_fee_and_follow_decree_30(name: str) -> None:
     assert "Độc lập - Tự do - Hạnh phúc" in lines[1]
     assert re.search(r"Hải Đăng, ngày \d\d tháng (0[12]|[3-9]|1[012]) năm \d{4}", out)
     assert "Nơi nhận:" in out
-    assert "KT. CHỦ TỊCH" in out or "TM. ỦY BAN NHÂN DÂN" in out
+    # The signature block (Art. 13; Appendix I cell 7): the authority lines of the fields, then the
+    # signer's name, in that order in the right column, starting beside "Nơi nhận:".
+    fields = example_fields(name)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận:"))
+    column = _templating.LEFT + _templating.GAP
+    right = [line[column:].strip() for line in lines[start:] if line[column:].strip()]
+    expected = [*fields["chu_ky"], fields["nguoi_ky"]]
+    assert right[: len(expected)] == expected
 
 
 def test_the_office_decides_the_letterhead() -> None:
@@ -401,6 +408,16 @@ def test_the_office_decides_the_letterhead() -> None:
     assert "<div>TM. ỦY BAN NHÂN DÂN</div>\n<div>CHỦ TỊCH</div>" in page
 
 
+@pytest.mark.parametrize("field", ["so", "so_quyen", "so_thu_tu"])
+@pytest.mark.parametrize("bad", [0, -5, True, 1.5, [1]])
+def test_a_number_is_a_whole_number_from_one_or_a_text(field: str, bad: object) -> None:
+    """0 would print "……" as if no number were given, -5 a raw ValueError from the filter."""
+    fields = {**example_fields("giay-tiep-nhan"), field: bad}
+    with pytest.raises(letters.FieldTypeError, match=f"field '{field}' must be a whole number, 1 or more,") as info:
+        render("giay-tiep-nhan", **fields)
+    assert info.value.field == field
+
+
 def test_number_and_symbol_are_padded_and_optional() -> None:
     fields = example_fields("chuc-mung-ket-hon")
     assert "Số:" not in render("chuc-mung-ket-hon", **fields)
@@ -410,6 +427,10 @@ def test_number_and_symbol_are_padded_and_optional() -> None:
     assert "Số: 123/UBND" in render("chuc-mung-ket-hon", "html", **fields)
     del fields["so"]
     assert "Số: ……/UBND" in render("chuc-mung-ket-hon", **fields)
+    fields.update(so="15a")
+    assert "Số: 15a/UBND" in render("chuc-mung-ket-hon", **fields)
+    fields.update(so=1)
+    assert "Số: 01/UBND" in render("chuc-mung-ket-hon", **fields)
 
 
 # --------------------------------------------------------------------------- overrides and the sandbox
@@ -710,6 +731,24 @@ def test_signer_validation() -> None:
     assert Signer("lê minh QUÂN", "Chủ tịch").name == "lê minh QUÂN"
 
 
+def test_an_unknown_field_is_reported_before_its_type() -> None:
+    """A field the template never uses is the mistake to report, whatever its value."""
+    fields = example_fields("chuc-mung-ket-hon")
+    with pytest.raises(UnknownFieldError, match="'nam_sinh'") as info:
+        render("chuc-mung-ket-hon", **fields, nam_sinh=1.5)
+    assert not isinstance(info.value, letters.FieldTypeError)
+    with pytest.raises(UnknownFieldError, match="'ten_con'"):
+        render("chuc-mung-ket-hon", **{**fields, "ngay": "hôm nay"}, ten_con=5)  # a wrong type elsewhere too
+
+
+def test_a_value_nested_too_deeply_is_an_error_naming_the_field() -> None:
+    deep: list[Any] = []
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(letters.InvalidFieldError, match="field 'ly_do' is nested too deeply"):
+        render("phieu-tu-choi", **{**example_fields("phieu-tu-choi"), "ly_do": deep})
+
+
 def test_a_misspelt_field_is_an_error_with_a_suggestion() -> None:
     fields = example_fields("chuc-mung-ket-hon")
     fields["cach_goii"] = fields.pop("cach_goi", "anh chị")
@@ -750,6 +789,54 @@ def test_none_in_an_optional_field_means_not_given(name: str, field: str) -> Non
         assert out == render(name, fmt, **left_out)  # type: ignore[arg-type]
         assert "None" not in out
         assert "NONE" not in out
+
+
+TEXT_OPTIONAL = [
+    (name, field)
+    for name in TEMPLATES
+    for field in sorted(optional_fields(name))
+    if isinstance(example_fields(name).get(field, ""), str) and field != "bieu_mau"
+]
+
+
+@pytest.mark.parametrize(("name", "field"), TEXT_OPTIONAL)
+def test_a_blank_optional_field_means_not_given(name: str, field: str) -> None:
+    """Whitespace from an empty web-form input leaves no hole ("Số: /UBND-TP"): it is a field left out."""
+    given_blank = example_fields(name)
+    given_blank[field] = " \t "
+    left_out = example_fields(name)
+    left_out.pop(field, None)
+    for fmt in FORMATS:
+        assert render(name, fmt, **given_blank) == render(name, fmt, **left_out)  # type: ignore[arg-type]
+
+
+def test_the_holes_blank_optional_fields_used_to_leave() -> None:
+    fields = {**example_fields("chuc-mung-ket-hon"), "ky_hieu": "UBND-TP", "so": "  "}
+    assert "Số: ……/UBND-TP" in render("chuc-mung-ket-hon", **fields)
+    condolence = {**example_fields("chia-buon-khai-tu"), "cach_goi": "   "}
+    out = words(render("chia-buon-khai-tu", **condolence))
+    assert "gửi tới gia đình bà cùng toàn thể gia quyến" in out  # from kinh_gui, as when left out
+    # Inside a dict: a blank optional key prints no empty line, a blank required key is named.
+    receipt = example_fields("giay-tiep-nhan")
+    receipt["uy_quyen"] = {"ho_ten": "Lê Văn An", "email": "  ", "dia_chi": "\t"}
+    out = render("giay-tiep-nhan", **receipt)
+    assert "Lê Văn An" in out
+    assert "Email:" not in out.split("người ủy quyền")[1]
+    assert not re.search(r"Địa chỉ:\s*$", out, re.M)
+    receipt["uy_quyen"] = {"ho_ten": "  "}
+    with pytest.raises(MissingFieldError, match=r"'ho_ten' in uy_quyen .*\(given empty\)"):
+        render("giay-tiep-nhan", **receipt)
+
+
+def test_blank_fields_in_a_template_string() -> None:
+    with pytest.raises(MissingFieldError, match=r"'ten' is undefined \(given empty\)"):
+        render_string("{{ ten }}", ten="  ")
+    assert render_string("{{ ten|default('không có') }}", ten=" ") == "không có"
+
+
+def test_a_misspelt_field_given_blank_is_still_reported() -> None:
+    with pytest.raises(UnknownFieldError, match=r"'cach_goii' \(did you mean 'cach_goi'\?\)"):
+        render("chia-buon-khai-tu", **example_fields("chia-buon-khai-tu"), cach_goii=" ")
 
 
 def _blank(value: Any) -> Any:
@@ -871,7 +958,7 @@ def test_an_override_may_use_keys_of_its_own_inside_lists(tmp_path: Path) -> Non
         render("phieu-kiem-soat", **fields)
 
 
-CONTROL = ["\x00", "\x07", "\x1b", "\r", "\x0b", "\x0c", "\x7f", "\ufffe"]
+CONTROL = ["\x00", "\x07", "\x1b", "\x0b", "\x0c", "\x7f", "\ufffe"]
 
 
 @pytest.mark.parametrize("char", CONTROL)
@@ -902,6 +989,22 @@ def test_control_characters_inside_lists_and_in_word_output() -> None:
     fields = example_fields("phieu-tu-choi")
     fields["ly_do"] = "Thiếu giấy tờ:\n\t- Tờ khai"
     assert "Thiếu giấy tờ:" in render("phieu-tu-choi", **fields)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_carriage_returns_from_web_forms_are_line_breaks(newline: str) -> None:
+    """A textarea posts CR LF (an old Mac a lone CR): the text is the same as with a plain newline."""
+    crlf, lf = example_fields("phieu-tu-choi"), example_fields("phieu-tu-choi")
+    crlf["ly_do"] = f"Thiếu giấy tờ:{newline}- Tờ khai{newline}- Bản sao{newline}"
+    lf["ly_do"] = "Thiếu giấy tờ:\n- Tờ khai\n- Bản sao\n"
+    for fmt in FORMATS:
+        out = render("phieu-tu-choi", fmt, **crlf)
+        assert out == render("phieu-tu-choi", fmt, **lf)
+        assert "\r" not in out
+    assert render_string("{{ a }}", a=f"x{newline}y") == "x\ny"
+    nested = example_fields("chuc-mung-ket-hon")
+    nested["kinh_gui"][0]["ho_ten"] = f"Trần{newline}Minh Khoa"  # inside a list of dicts too
+    assert "\r" not in render("chuc-mung-ket-hon", **nested)
 
 
 def test_a_none_printed_by_a_template_is_an_error_not_a_blank() -> None:
@@ -1010,11 +1113,26 @@ def test_the_supplement_request_does_not_assert_the_officer_duty() -> None:
     assert "Nếu có vướng mắc, Ông liên hệ Trần Thị Thu, số điện thoại 0236 3000 111 để được hướng dẫn." in out
 
 
+def test_text_output_keeps_the_spaces_inside_names_in_running_text() -> None:
+    """Names keep their exact characters: re-wrapping a paragraph joins the template's line breaks only."""
+    fields = example_fields("chuc-mung-ket-hon")
+    fields["kinh_gui"][0]["ho_ten"] = "Trần  Minh   Khoa"
+    lines = render("chuc-mung-ket-hon", **fields).splitlines()
+    assert any(line.strip() == "Kính gửi: Anh Trần  Minh   Khoa và chị Phạm Thu Hà" for line in lines)
+    # The body paragraph (filter doan), not only the centred "Kính gửi" line.
+    assert any(line.startswith("    Nhân dịp anh Trần  Minh   Khoa và chị Phạm Thu Hà") for line in lines)
+    # A labelled line of a slip (filter treo) too.
+    slip = {**example_fields("phieu-kiem-soat"), "nguoi_nop": "Phạm  Văn Bình"}
+    assert "Kèm theo hồ sơ của: Ông Phạm  Văn Bình" in render("phieu-kiem-soat", **slip).splitlines()
+    # The template's own line breaks, with the spaces around them, still join as one space.
+    assert _templating.doan("a\n   b  c\n\nd", 0) == "a b  c d\n"
+    assert _templating.treo("Tên:  A  B\n  x") == "Tên:  A  B\n  x\n"
+
+
 def test_word_output_keeps_the_spaces_inside_names() -> None:
     docx = pytest.importorskip("docx")
     fields = example_fields("chuc-mung-ket-hon")
     fields["kinh_gui"][0]["ho_ten"] = "Trần  Minh   Khoa"
-    assert "Trần  Minh   Khoa" in render("chuc-mung-ket-hon", **fields)
     document = docx.Document(io.BytesIO(letters.render_docx("chuc-mung-ket-hon", **fields)))
     texts = [p.text for p in document.paragraphs]
     assert "Kính gửi: Anh Trần  Minh   Khoa và chị Phạm Thu Hà" in texts

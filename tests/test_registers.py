@@ -321,6 +321,78 @@ def test_multiline_cells_report_the_line_the_row_starts_on() -> None:
     assert rejected == [(4, "received_at: '2016-13-04 08:00' is not a valid date (month must be in 1..12)")]
 
 
+def _stray_quote(line: int, before: str) -> str:
+    """The synthetic register with a stray quote put before the first *before* of its *line*."""
+    lines = CANONICAL.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(before, '"' + before, 1)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("before", "column"),
+    [
+        ("online", "channel"),  # the rest of the file goes into one cell: the row is short of cells
+        ("SYNTHETIC", "note"),  # the last cell swallows the rows: as many cells as the header
+    ],
+)
+def test_a_stray_quote_never_swallows_rows_silently(before: str, column: str) -> None:
+    text = _stray_quote(3, before)
+    total = len(CANONICAL.read_text(encoding="utf-8-sig").splitlines())
+    result = read_register(io.StringIO(text))
+    (row,) = result.rejected
+    assert (row.line, row.last_line) == (3, total)
+    assert row.reason == (
+        f"an unbalanced quote: the quoted cell of column {column!r} opened on line 3 never closes, "
+        f"so lines 4–{total} went into that one cell instead of being read as rows; "
+        'remove the stray " or double it ("") inside a quoted cell, then read the file again'
+    )
+    # Every line of the file is accounted for: read, or inside the rejected row's span.
+    assert len(result.dossiers) + (row.last_line - row.line + 1) == total - 1
+
+
+def test_a_stray_quote_closed_by_another_names_both_lines() -> None:
+    text = (
+        "code,procedure,received_at,agency\n"
+        "A,1.004873,2016-01-04 08:00,x\n"
+        'B,1.004873,2016-01-04 08:00,"UBND\n'
+        "C,1.004873,2016-01-04 08:00,x\n"
+        'D,1.004873,2016-01-04 08:00,y"\n'
+        "E,1.004873,2016-01-04 08:00,x\n"
+    )
+    result = read_register(io.StringIO(text))
+    assert [d.code for d in result.dossiers] == ["A", "E"]
+    (row,) = result.rejected
+    assert (row.line, row.last_line) == (3, 5)
+    assert "column 'agency' opened on line 3 does not close until line 5, so lines 4–5 went into" in row.reason
+
+
+def test_a_stray_quote_in_a_large_register_is_a_format_error_naming_its_line() -> None:
+    """Past the csv module's cell size limit, a bare csv.Error (a traceback in `motcua report`) used to escape."""
+    row = "A{},1.004873,2016-01-04 08:00,in_person,\n"
+    text = HEADER + "".join(row.format(i) for i in range(6)) + 'Q,"1.004873,2016-01-04 08:00,,\n'
+    text += "".join(row.format(i) for i in range(6, 10_000))
+    with pytest.raises(RegisterFormatError) as info:
+        read_register(io.StringIO(text))
+    message = str(info.value)
+    assert message.startswith('line 8: a quote (") in the row starting on this line opens a cell that never closes')
+    assert "unbalanced quote" in message
+    assert 'double it ("")' in message
+
+
+def test_a_csv_error_in_the_header_is_a_format_error() -> None:
+    text = '"' + "x" * 200_000 + "\n"
+    with pytest.raises(RegisterFormatError, match=r"^line 1: .*never closes"):
+        read_register(io.StringIO(text))
+
+
+def test_rejected_rows_on_one_line_end_where_they_start() -> None:
+    result = read_register(io.StringIO(HEADER + "A,9.9,2016-01-04 08:00,,\n"))
+    assert [(r.line, r.last_line) for r in result.rejected] == [(2, 2)]
+    from motcua.registers import RejectedRow
+
+    assert RejectedRow(4, "x", ()).last_line == 4  # built by callers as before
+
+
 def test_text_is_nfc() -> None:
     decomposed = "Pha\u0300ng"  # "Phàng" written with a combining grave accent
     text = f"code,procedure,received_at,agency\nA,1.004873,2016-01-04 08:00,{decomposed}\n"

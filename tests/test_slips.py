@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import tomllib
 import warnings
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from importlib import resources
 from typing import Any, Literal
 
@@ -106,6 +106,20 @@ def test_form_set_boundaries(day: date, key: str, doubtful: bool) -> None:
         assert "effective date is not confirmed" in str(caught[0].message)
 
 
+def test_an_aware_moment_picks_the_set_of_its_vietnam_date() -> None:
+    """20:00 UTC on 14/09/2025 is 03:00 on 15/09 in Vietnam, the day the 2025 set applies from."""
+    utc_evening = datetime(2025, 9, 14, 20, 0, tzinfo=UTC)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UncertainDataWarning)  # the 2025 set's start is not confirmed
+        assert form_set(utc_evening).key == form_set(date(2025, 9, 15)).key == "2025"
+        assert form_set(datetime(2025, 9, 14, 20, 0)).key == "2018"  # naive: already Vietnam time
+        fields = {**example_fields("phieu-xin-loi"), "ngay": utc_evening}
+        text = render("phieu-xin-loi", **fields)
+    # The paper's date line and its form agree: both are those of 15/09/2025.
+    assert "ngày 15 tháng 9 năm 2025" in text
+    assert "Mẫu số 04 – Thông tư 03/2025/TT-VPCP" in text
+
+
 def test_before_the_first_set_nothing_is_modelled() -> None:
     with pytest.raises(FormNotInForceError, match=r"06/01/2019.*09/2015/QĐ-TTg") as info:
         form_set(date(2019, 1, 5))
@@ -155,13 +169,13 @@ def test_the_apology_follows_the_set_of_its_date() -> None:
     text, page = both("phieu-xin-loi", fields)
     assert "Mẫu số 04 – Thông tư 03/2025/TT-VPCP" in text
     assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
-    assert "đề nghị gia hạn thời gian giải quyết hồ sơ đến 17 giờ 00 phút, ngày 07 tháng 05 năm 2026" in text
+    assert "đề nghị gia hạn thời gian giải quyết hồ sơ đến 17 giờ 00 phút, ngày 07 tháng 5 năm 2026" in text
     assert '<h1 class="ten-loai">VĂN BẢN XIN LỖI' in page
     fields["ngay"] = date(2024, 5, 2)
     text, page = both("phieu-xin-loi", fields)
     assert "Mẫu số 04 – Thông tư 01/2018/TT-VPCP" in text
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
-    assert "hẹn lại thời gian trả kết quả vào 17 giờ 00 phút, ngày 07 tháng 05 năm 2026" in text
+    assert "hẹn lại thời gian trả kết quả vào 17 giờ 00 phút, ngày 07 tháng 5 năm 2026" in text
     assert "hẹn lại thời gian trả kết quả vào <b>17 giờ 00 phút" in page
     fields["ngay"] = date(2024, 5, 2)
     fields["bieu_mau"] = {"so": "04a", "ten": "Phiếu xin lỗi (mẫu của tỉnh)", "thong_tu": "QĐ 9/2024", "bo": "tinh"}
@@ -342,12 +356,20 @@ def test_apology_takes_reason_and_new_date_from_the_extension(cal: motcua.Workin
     assert fields["ngay"] == date(2026, 4, 29)
     assert fields["han_tra_cu"] == datetime(2026, 5, 4, 17, 0)
     assert fields["han_tra_moi"] == datetime(2026, 5, 7, 17, 0)
-    text, _ = both("phieu-xin-loi", fields)
+    text, page = both("phieu-xin-loi", fields)
     assert "Số: 15/UBND-TP" in text
     assert "Kính gửi: Ông Phạm Văn Bình" in text
-    assert "hẹn trả kết quả vào 17 giờ 00 phút, ngày 04 tháng 05 năm 2026" in text
+    # A signed document: its moments write the date as its date line "ngày 29 tháng 4 năm 2026" does
+    # (Decree 30/2020 Appendix I §II.4(b)), as the stop notice's do; never "tháng 04" beside "tháng 4".
+    assert "được tiếp nhận vào 09 giờ 00 phút, ngày 24 tháng 4 năm 2026, hẹn trả kết quả vào" in text
+    assert "hẹn trả kết quả vào 17 giờ 00 phút, ngày 04 tháng 5 năm 2026" in text
     assert "vì lý do: Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây." in text
-    assert "đến 17 giờ 00 phút, ngày 07 tháng 05 năm 2026" in text
+    assert "đến 17 giờ 00 phút, ngày 07 tháng 5 năm 2026" in text
+    assert "Hải Đăng, ngày 29 tháng 4 năm 2026" in text
+    for shown in (text, page):
+        assert "tháng 04" not in shown
+        assert "tháng 05" not in shown
+    assert "đến <b>17 giờ 00 phút, ngày 07 tháng 5 năm 2026</b>" in page
     lines = [line.strip() for line in render("phieu-xin-loi", **fields).splitlines()]
     assert [line for line in lines if line.endswith(("NHÂN DÂN", "CHỦ TỊCH", "Lê Minh Quân"))][-4:] == [
         "Nơi nhận:                                     TM. ỦY BAN NHÂN DÂN",

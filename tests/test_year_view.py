@@ -90,3 +90,15 @@ def test_bad_year_and_month_of_grid() -> None:
         CAL.year(2012)
     with pytest.raises(ValueError, match="not among"):
         CAL.year(2026, [1]).month_grid(2)
+
+
+def test_a_month_without_days_off_says_so() -> None:
+    """An empty "Ngày nghỉ:" heading reads as missing data; the text says there is none."""
+    march = str(CAL.year(2026, [3])).splitlines()
+    assert "Ngày nghỉ: không có." in march
+    assert "Ngày nghỉ:" not in march
+    february = str(CAL.year(2026, [2])).splitlines()
+    heading = february.index("Ngày nghỉ:")
+    assert "Ngày nghỉ: không có." not in february
+    assert february[heading + 1].startswith("  ")  # the first day off follows the heading
+    assert "Tết Nguyên đán" in february[heading + 1]

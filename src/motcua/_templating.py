@@ -86,15 +86,20 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(template: str, value: Any, path: str) -> Any:
-    """*value* of field *path* ready to render: strings in NFC, keys whose value is None dropped.
+    """*value* of field *path* ready to render: strings in NFC with CR LF and CR as newlines, keys
+    whose value is None dropped, whitespace-only strings inside dicts emptied.
 
     None means "not given", at the top level (the caller drops the field) and inside dicts, so
-    a template's defaults and its missing-field errors apply. Raises
-    :class:`~motcua.letters.InvalidFieldError` for a control character, naming the field.
+    a template's defaults and its missing-field errors apply. A whitespace-only string in a dict
+    becomes "", which templates treat as not given (a required key reports it as given empty).
+    Raises :class:`~motcua.letters.InvalidFieldError` for a control character, naming the field.
     """
     from .letters import InvalidFieldError
 
     if isinstance(value, str):
+        # Web forms and Windows send line breaks as CR LF (an old Mac as a lone CR): one newline each.
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         found = _FORBIDDEN.search(value)
         if found is not None:
             raise InvalidFieldError(
@@ -105,11 +110,20 @@ def clean(template: str, value: Any, path: str) -> Any:
             )
         return nfc(value)
     if isinstance(value, Mapping):
-        return {k: clean(template, v, f"{path}.{k}") for k, v in value.items() if v is not None}
+        return {k: _blank_to_empty(clean(template, v, f"{path}.{k}")) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
         items = [clean(template, v, f"{path}[{i}]") for i, v in enumerate(value)]
         return items if isinstance(value, list) else tuple(items)
     return value
+
+
+def is_blank(value: Any) -> bool:
+    """Whether *value* is a str holding nothing but whitespace (or nothing)."""
+    return isinstance(value, str) and not value.strip()
+
+
+def _blank_to_empty(value: Any) -> Any:
+    return "" if is_blank(value) else value
 
 
 @attrs.frozen
@@ -144,9 +158,12 @@ def _text(ctx: _Context, path: str, value: Any) -> None:
         raise _kind_error(ctx.template, path, "a str", value)
 
 
-def _text_or_number(ctx: _Context, path: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _kind_error(ctx.template, path, "a str or an int", value)
+def _number_or_text(ctx: _Context, path: str, value: Any) -> None:
+    # A document or book number counts from 1: 0 would print as "……" and -5 as "-5".
+    if isinstance(value, str) and value.strip():
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _kind_error(ctx.template, path, "a whole number, 1 or more, or a non-blank str", value)
 
 
 def _a_date(ctx: _Context, path: str, value: Any) -> None:
@@ -284,7 +301,7 @@ _DATE_FIELDS = (
 FIELD_KINDS: Mapping[str, _Check] = {
     **dict.fromkeys(_TEXT_FIELDS, _text),
     **dict.fromkeys(_DATE_FIELDS, _a_date),
-    **dict.fromkeys(("so", "so_quyen", "so_thu_tu"), _text_or_number),
+    **dict.fromkeys(("so", "so_quyen", "so_thu_tu"), _number_or_text),
     **dict.fromkeys(("nam_sinh", "tuoi", "so_bo_ho_so"), _count),
     "nhac_nho": _flag,
     "chu_ky": _lines("['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] (Signer.fields() gives them)"),
@@ -330,35 +347,42 @@ def ngay(value: date) -> str:
     return vn.date_line(value)
 
 
-def thoi_diem(value: date) -> str:
-    """A moment on a slip: "15 giờ 30 phút, ngày 27 tháng 11 năm 2026" (letters.md §2.4).
+def _local_moment(value: date) -> tuple[date, datetime | None]:
+    """*value*'s Vietnam date, with its Vietnam time unless it has none worth printing.
 
-    A due moment at the very end of a day (a calendar without office hours) and a plain date
-    print the day only: a slip never promises "23 giờ 59 phút".
+    A plain date has none; neither has a moment at the very end of a day (a due moment on a
+    calendar without office hours): a paper never promises "23 giờ 59 phút".
     """
     if not isinstance(value, date):
         raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
-    if isinstance(value, datetime):
-        value = vn._local_datetime(value)  # an aware moment is printed in Vietnam time
-        if value.time() < time(23, 59, 59):
-            return vn.format_datetime(value)
-        value = value.date()
-    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    if not isinstance(value, datetime):
+        return value, None
+    local = vn._local_datetime(value)  # an aware moment is printed in Vietnam time
+    return local.date(), (local if local.time() < time(23, 59, 59) else None)
+
+
+def thoi_diem(value: date) -> str:
+    """A moment on a slip: "15 giờ 30 phút, ngày 27 tháng 11 năm 2026" (letters.md §2.4).
+
+    Day and month both zero-padded, as forms print them; a plain date or a moment at the very end
+    of a day prints the day only.
+    """
+    day, moment = _local_moment(value)
+    if moment is not None:
+        return vn.format_datetime(moment)
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 def thoi_diem_vb(value: date) -> str:
-    """A moment in the running text of a document, its date as the date line writes it (Decree 30).
+    """A moment in the running text of a signed document, its date as the date line writes it (Decree 30).
 
     "14 giờ 00 phút, ngày 28 tháng 4 năm 2026": the day padded below 10, the month only when it is
     1 or 2 (Appendix I §II.4(b)), so that a sentence does not mix two ways of writing a date.
     """
-    if not isinstance(value, date):
-        raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
-    if isinstance(value, datetime):
-        value = vn._local_datetime(value)
-        if value.time() < time(23, 59, 59):
-            return f"{vn.format_time(value)}, {vn.date_line(value)}"
-    return vn.date_line(value)
+    day, moment = _local_moment(value)
+    if moment is not None:
+        return f"{vn.format_time(moment)}, {vn.date_line(day)}"
+    return vn.date_line(day)
 
 
 def am_lich(value: date) -> str:
@@ -432,7 +456,8 @@ def nguoi(people: Sequence[Any], dau_cau: bool = False, dam: bool = False, mac_d
     Each person is ``{"xung_ho": "Anh", "ho_ten": "Trần Minh Khoa"}``; the form of address is
     given by the caller, never guessed from the name. Mid-sentence (the default) every form of
     address starts lower-case; ``dau_cau=True`` capitalises the first word, as a "Kính gửi" line
-    does. When nobody has a form of address, *mac_dinh* ("gia đình") goes before the names.
+    does. When nobody has a form of address, *mac_dinh* (templates pass ``GIA_DINH``, "gia đình")
+    goes before the names; mid-sentence ("Nhân dịp … đăng ký kết hôn") there is none.
     ``dam=True`` (HTML) sets the names, and only the names, in bold.
 
     >>> nguoi([{"ho_ten": "Lê Thị Lan"}], dau_cau=True, mac_dinh="gia đình")
@@ -549,13 +574,26 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+# A line break of the template source, with the spaces around it: where a paragraph is re-wrapped.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _one_line(text: str) -> str:
+    """*text* on one line: each line break, with the spaces around it, becomes one space.
+
+    Runs of spaces inside a line are kept: they come from values, and a name keeps its exact
+    characters ("Trần  Minh Khoa" as registered), unless the wrap happens to break the line there.
+    """
+    return _LINE_BREAK.sub(" ", str(text).strip())
+
+
 def doan(text: str, indent: int = 4, width: int = WIDTH) -> str:
-    """A paragraph of running text: whitespace collapsed, wrapped at *width*, first line indented.
+    """A paragraph of running text: line breaks joined, wrapped at *width*, first line indented.
 
     The result ends with a newline (nothing at all for empty text), so paragraphs written one
     after another in a template, separated by a blank line, come out separated by a blank line.
     """
-    words = " ".join(str(text).split())
+    words = _one_line(text)
     if not words:
         return ""
     filled = textwrap.fill(words, width, initial_indent=" " * indent, break_long_words=False, break_on_hyphens=False)
@@ -570,7 +608,7 @@ def treo(text: str, hang: int = 4, width: int = WIDTH) -> str:
     """
     out: list[str] = []
     for line in str(text).strip("\n").split("\n"):
-        body = " ".join(line.split())
+        body = line.strip()  # runs of spaces inside the line come from values: kept, as in doan
         if not body:
             out.append("")
             continue
@@ -638,6 +676,8 @@ def hai_cot(left: str, right: str, left_width: int = LEFT, right_width: int = RI
     return "\n".join(out)
 
 
+#: Names every template can use besides its fields.
+COMMON_GLOBALS: Mapping[str, Any] = {"GIA_DINH": GIA_DINH}
 TEXT_GLOBALS: Mapping[str, Any] = {"hai_cot": hai_cot, "gach": gach, "WIDTH": WIDTH}
 TEXT_FILTERS: Mapping[str, Any] = {"doan": doan, "treo": treo, "giua": giua}
 
@@ -688,6 +728,7 @@ def _strict(function: Callable[..., Any]) -> Callable[..., Any]:
 def _configure(env: jinja2.Environment, kind: Format) -> jinja2.Environment:
     filters = {**COMMON_FILTERS, **(TEXT_FILTERS if kind == "text" else HTML_FILTERS)}
     env.filters.update({name: _strict(f) for name, f in filters.items()})
+    env.globals.update(COMMON_GLOBALS)
     if kind == "text":
         env.globals.update(TEXT_GLOBALS)
     return env

@@ -23,11 +23,12 @@ True
 chuc-mung-ket-hon: missing field 'ngay_dang_ky' (see example_fields('chuc-mung-ket-hon'))
 
 Fields are plain values (str, int, date, datetime, lists and dicts of them); every string is
-normalised to Unicode NFC and otherwise printed exactly as given. HTML escapes every value.
-A missing field is an error naming it, never a blank; None counts as not given, and a required
-field given blank counts as missing. A value of the wrong type or shape, or holding a control
-character, is an error naming the field. The office, its place, its signer and every name come
-from the fields (see :mod:`motcua.offices` and :func:`motcua.slips.slip_fields`).
+normalised to Unicode NFC, its line breaks (CR LF, CR) to newlines, and otherwise printed exactly
+as given. HTML escapes every value. A missing field is an error naming it, never a blank; None
+and a whitespace-only str count as not given, so a required field given blank is missing. A
+value of the wrong type or shape, or holding a control character, is an error naming the field.
+The office, its place, its signer and every name come from the fields (see :mod:`motcua.offices` and
+:func:`motcua.slips.slip_fields`).
 
 Jinja2 is imported on first use, not by ``import motcua``.
 """
@@ -123,17 +124,14 @@ class MissingFieldError(MotcuaError, KeyError):
     ``within`` is the list entry or dict that lacks them (``"kinh_gui[1]"``), if any.
     """
 
-    def __init__(
-        self, template: str, fields: Iterable[str], detail: str = "", *, within: str = "", hint: bool | None = None
-    ) -> None:
+    def __init__(self, template: str, fields: Iterable[str], detail: str = "", *, within: str = "") -> None:
         self.template = template
         self.fields = tuple(fields)
         self.within = within
         names = ", ".join(repr(f) for f in self.fields)
         plural = "s" if len(self.fields) != 1 else ""
         where = f" in {within}" if within else ""
-        if hint is None:
-            hint = _in_example(template, [_root(within)] if within else [_root(f) for f in self.fields])
+        hint = _in_example(template, [_root(within)] if within else [_root(f) for f in self.fields])
         see = f" (see example_fields({template!r}))" if hint else ""
         self.message = f"{template}: missing field{plural} {names}{where}{see}{detail}"
         super().__init__(self.message)
@@ -323,33 +321,41 @@ class Letters:
         return any((d / filename).is_file() for d in self._directories)
 
     def _prepare(self, name: str, format: Format, fields: dict[str, Any]) -> dict[str, Any]:
-        """*fields* checked and normalised: NFC, None dropped (not given), shapes checked, ``bieu_mau`` derived."""
+        """*fields* checked and normalised for template *name*: see :meth:`render` for the checks, in order."""
+        values, blank = _clean_fields(name, fields)
+        required, optional = self._fields_of(name, format)
+        # Unknown names first: a misspelt field's value is no reason to check its type.
+        unknown = sorted((values.keys() | blank) - required - optional - _DERIVED)
+        if unknown:
+            raise UnknownFieldError(name, unknown, required | optional)
         from . import _templating
 
-        values: dict[str, Any] = {}
-        for key, value in fields.items():
-            value = _templating.clean(name, value, key)
-            if value is not None:
-                values[key] = value
         _templating.check_kinds(name, values, strict=not self._overridden(name, format))
-        if "bieu_mau" not in values and "ngay" in values:
-            from .slips import SLIP_TEMPLATES, form_set
+        missing = sorted(required - values.keys() - blank)
+        if missing:
+            raise MissingFieldError(name, missing)
+        for key in sorted(required):
+            value = values.get(key)
+            if key in blank or (isinstance(value, (list, tuple)) and not value):
+                why = _MANDATORY.get((name, key), "")
+                raise MissingFieldError(name, [key], f": it is given empty{'; ' + why if why else ''}")
+        if "bieu_mau" not in values and "ngay" in values and name in SLIP_TEMPLATES:
+            from .slips import form_set
 
-            if name in SLIP_TEMPLATES:
-                values["bieu_mau"] = form_set(values["ngay"]).fields(name)
+            values["bieu_mau"] = form_set(values["ngay"]).fields(name)
         return values
 
     def render(self, name: str, format: Format = "text", **fields: Any) -> str:
         """Template *name* filled with *fields*, as plain text or as an HTML page.
 
-        A field given as None counts as not given. Raises :class:`TemplateNotFoundError` for an
-        unknown name (with suggestions), :class:`ValueError` for an unknown format,
-        :class:`MissingFieldError` naming any required field missing, None or blank (an empty
-        reason on a refusal, say), :class:`UnknownFieldError` naming any field the template does
-        not use, ``motcua.letters.FieldTypeError`` for a value of the wrong type or shape,
-        ``motcua.letters.InvalidFieldError`` for a control character, and
-        :class:`~motcua.slips.FormNotInForceError` for a slip whose form did not exist on its date
-        (the stop notice before Circular 03/2025/TT-VPCP).
+        A field given as None, or as a str of nothing but whitespace, counts as not given.
+        Raises :class:`TemplateNotFoundError` for an unknown name (with suggestions),
+        :class:`ValueError` for an unknown format, ``motcua.letters.InvalidFieldError`` for a
+        control character, then, in this order, :class:`UnknownFieldError` naming any field the
+        template does not use, ``motcua.letters.FieldTypeError`` for a value of the wrong type or
+        shape, :class:`MissingFieldError` naming any required field missing, None or blank (an
+        empty reason on a refusal, say), and :class:`~motcua.slips.FormNotInForceError` for a slip
+        whose form did not exist on its date (the stop notice before Circular 03/2025/TT-VPCP).
         """
         import jinja2
 
@@ -358,18 +364,6 @@ class Letters:
         fmt = _check_format(format)
         template = self._template(name, fmt)
         values = self._prepare(name, fmt, fields)
-        required, optional = self._fields_of(name, fmt)
-        missing = sorted(required - values.keys())
-        if missing:
-            raise MissingFieldError(name, missing)
-        unknown = sorted(values.keys() - required - optional - _DERIVED)
-        if unknown:
-            raise UnknownFieldError(name, unknown, required | optional)
-        for key in sorted(required):
-            value = values[key]
-            if (isinstance(value, str) and not value.strip()) or (isinstance(value, (list, tuple)) and not value):
-                why = _MANDATORY.get((name, key), "")
-                raise MissingFieldError(name, [key], f": it is given empty{'; ' + why if why else ''}")
         try:
             out = template.render(values)
         except jinja2.UndefinedError as exc:
@@ -407,16 +401,13 @@ class Letters:
         if env is None:
             env = _templating.sandbox(fmt, _templating.loader(self._directories))
             self._sandboxes[fmt] = env
-        values: dict[str, Any] = {}
-        for key, value in fields.items():
-            value = _templating.clean("<string>", value, key)
-            if value is not None:  # None is "not given", as for render()
-                values[key] = value
+        values, blank = _clean_fields("<string>", fields)  # None and blank are "not given", as for render()
         try:
             out = env.from_string(_templating.nfc(source)).render(values)
         except jinja2.UndefinedError as exc:
             field = _templating.missing_name(exc)
-            raise MissingFieldError("<string>", [field or "?"], f": {exc.message}") from None
+            empty = " (given empty)" if field in blank else ""
+            raise MissingFieldError("<string>", [field or "?"], f": {exc.message}{empty}") from None
         except jinja2.TemplateNotFound as exc:
             names = ", ".join(repr(n) for n in exc.templates) or repr(exc.name)
             raise TemplateNotFoundError(
@@ -424,6 +415,29 @@ class Letters:
                 f"templates: {', '.join(self.templates())} (file names end in .txt.j2 or .html.j2)"
             ) from None
         return str(_templating.nfc(out))
+
+
+def _clean_fields(template: str, fields: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str]]:
+    """The fields given, cleaned (:func:`motcua._templating.clean`), and the names given blank.
+
+    None and a str of nothing but whitespace both mean "not given": neither is in the fields
+    returned, so a template's default applies; the blank ones are named, so that a required field
+    given blank is reported as given empty.
+    """
+    from . import _templating
+
+    values: dict[str, Any] = {}
+    blank: set[str] = set()
+    for key, value in fields.items():
+        try:
+            value = _templating.clean(template, value, key)
+        except RecursionError:
+            raise InvalidFieldError(template, key, "is nested too deeply to be printed") from None
+        if _templating.is_blank(value):
+            blank.add(key)
+        elif value is not None:
+            values[key] = value
+    return values, frozenset(blank)
 
 
 # --------------------------------------------------------------------------- the default instance

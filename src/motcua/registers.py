@@ -305,11 +305,15 @@ def parse_moment(text: str) -> datetime | date:
 
 @attrs.frozen
 class RejectedRow:
-    """A register row that was not read: its line number in the file (the header is line 1), why, and its cells."""
+    """A register row that was not read: its line number in the file (the header is line 1), why, and its cells.
+
+    ``last_line`` is the row's last line: the same as ``line`` unless a quoted cell spans lines.
+    """
 
     line: int
     reason: str
     raw: tuple[str, ...]
+    last_line: int = attrs.field(default=attrs.Factory(lambda self: self.line, takes_self=True))
 
 
 @attrs.frozen(repr=False)
@@ -618,6 +622,8 @@ def _iter_rows(
         header = next(reader)
     except StopIteration:
         raise RegisterFormatError("the register is empty: it has no header row") from None
+    except csv.Error as exc:
+        raise _csv_error(exc, 1) from None
     # A register has three required columns, so a one-cell header is wrong whatever the mapping says.
     _check_delimiter(header, delimiter)
     index = _resolve_header(header, mapping)
@@ -625,27 +631,87 @@ def _iter_rows(
     width = len(header)
     rows = _Reader(index, cat, cal)
     line = reader.line_num + 1
-    for cells in reader:
-        row_line, line = line, reader.line_num + 1
-        if len(cells) != width:
-            if not any(c.strip() for c in cells):
-                blank[0] += 1  # a blank line
-                continue
-            yield RejectedRow(
-                row_line,
-                f"the row has {len(cells)} cells but the header has {width}; check the delimiter and the quoting",
-                tuple(cells),
-            )
+    try:
+        for cells in reader:
+            row_line, line = line, reader.line_num + 1
+            last_line = line - 1
+            if len(cells) != width or last_line != row_line:
+                # A quoted cell spanning lines is legitimate (a reason typed on two lines) unless a stray
+                # quote made it swallow the rows that follow: those rows must not vanish into one.
+                swallowed = _unbalanced_quote(cells, header, width, delimiter, row_line, last_line)
+                if swallowed is not None:
+                    yield RejectedRow(row_line, swallowed, tuple(cells), last_line)
+                    continue
+                if len(cells) != width:
+                    if not any(c.strip() for c in cells):
+                        blank[0] += 1  # a blank line
+                        continue
+                    yield RejectedRow(
+                        row_line,
+                        f"the row has {len(cells)} cells but the header has {width}; "
+                        "check the delimiter and the quoting",
+                        tuple(cells),
+                        last_line,
+                    )
+                    continue
+            outcome = rows.read(cells, row_line)
+            if type(outcome) is str:
+                if not any(c.strip() for c in cells):
+                    blank[0] += 1  # a row of empty cells
+                    continue
+                yield RejectedRow(row_line, outcome, tuple(cells), last_line)
+            else:
+                assert isinstance(outcome, Dossier)
+                yield outcome
+    except csv.Error as exc:
+        # Raised while reading the row that starts on *line* (the loop body never raises it).
+        raise _csv_error(exc, line) from None
+
+
+_QUOTE_HINT = 'remove the stray " or double it ("") inside a quoted cell, then read the file again'
+
+
+def _csv_error(exc: csv.Error, line: int) -> RegisterFormatError:
+    """The csv module's error as the register's, naming the line where the unreadable row starts."""
+    if "field larger than field limit" in str(exc):
+        # A quote that never closes reads the rest of the file into one cell, until the csv
+        # module's limit on a cell's size stops it: the quote is in the row that starts here.
+        return RegisterFormatError(
+            f'line {line}: a quote (") in the row starting on this line opens a cell that never closes, '
+            f"so the rest of the file was read into that one cell (an unbalanced quote; csv: {exc}); {_QUOTE_HINT}"
+        )
+    return RegisterFormatError(f"line {line}: the row starting on this line cannot be read as CSV ({exc})")
+
+
+def _unbalanced_quote(
+    cells: list[str], header: list[str], width: int, delimiter: str, first: int, last: int
+) -> str | None:
+    """Why a row with a cell holding a line break was read from a stray quote, or None if it looks legitimate.
+
+    A stray quote reads the following rows into one cell: the row then has the wrong number of
+    cells, or that cell holds lines as wide as a row (``width - 1`` delimiters).
+    """
+    opened = first
+    for i, cell in enumerate(cells):
+        breaks = cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+        if not breaks:
             continue
-        outcome = rows.read(cells, row_line)
-        if type(outcome) is str:
-            if not any(c.strip() for c in cells):
-                blank[0] += 1  # a row of empty cells
-                continue
-            yield RejectedRow(row_line, outcome, tuple(cells))
-        else:
-            assert isinstance(outcome, Dossier)
-            yield outcome
+        rows_inside = any(part.count(delimiter) >= max(width - 1, 1) for part in cell.splitlines()[1:])
+        if len(cells) != width or rows_inside:
+            column = header[i].strip().lstrip("\ufeff") if i < len(header) else f"#{i + 1}"
+            # A cell that ends with the line break ran to the end of the file: its quote never closed.
+            closed = "never closes" if cell.endswith(("\n", "\r")) else f"does not close until line {opened + breaks}"
+            if last > opened:
+                span = f"lines {opened + 1}–{last}" if last > opened + 1 else f"line {last}"
+                taken = f"so {span} went into that one cell instead of being read as rows"
+            else:
+                taken = "so the rest of the line went into that one cell"
+            return (
+                f"an unbalanced quote: the quoted cell of column {column!r} opened on line {opened} {closed}, "
+                f"{taken}; {_QUOTE_HINT}"
+            )
+        opened += breaks
+    return None
 
 
 def _event(kind: type[Event], at: datetime, reason: str) -> Event:

@@ -50,7 +50,7 @@ from .dossiers import (
 from .errors import DataFileError, MotcuaError, UncertainDataWarning
 from .offices import Office, Signer
 from .sources import LegalSource, sources
-from .vietnamese import date_line
+from .vietnamese import _local_date, date_line
 
 __all__ = [
     "SLIP_TEMPLATES",
@@ -244,7 +244,7 @@ def form_sets() -> tuple[FormSet, ...]:
 
 
 def form_set(on: date) -> FormSet:
-    """The form set in force on *on*.
+    """The form set in force on *on* (a date, or a moment: naive is Vietnam time, aware is converted).
 
     Circular 01/2018/TT-VPCP from 06/01/2019; Circular 03/2025/TT-VPCP from 15/09/2025 (its issue
     date: the effective date is not confirmed, so dates from 01/07/2025 to 19/11/2025 emit an
@@ -256,10 +256,8 @@ def form_set(on: date) -> FormSet:
     >>> form_set(date(2019, 1, 6)).circular.number, form_set(date(2026, 1, 5)).circular.number
     ('01/2018/TT-VPCP', '03/2025/TT-VPCP')
     """
-    if isinstance(on, datetime):
-        on = on.date()
-    if not isinstance(on, date):
-        raise TypeError(f"on must be a datetime.date, got {type(on).__name__}")
+    # The date of the paper is its Vietnam date: 20:00 UTC on 14/09/2025 is already 15/09 there.
+    on = _local_date(on, "on")
     sets = form_sets()
     for i, s in enumerate(sets):
         if s.in_force_on(on):

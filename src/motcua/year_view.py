@@ -155,7 +155,14 @@ class CalendarYear:
         return f"Số ngày làm việc: {format_number(self.working_days)}. Dữ liệu cập nhật đến {as_of:%d/%m/%Y}."
 
     def __str__(self) -> str:
-        lines = [self._title(), self.note, self._count_line(), "", "Ngày nghỉ:"]
+        # A heading with nothing under it reads as missing data: say there is none.
+        lines = [
+            self._title(),
+            self.note,
+            self._count_line(),
+            "",
+            "Ngày nghỉ:" if self.days_off else "Ngày nghỉ: không có.",
+        ]
         for d in self.days_off:
             weekend = " (trùng ngày nghỉ hằng tuần)" if d.on_weekend else ""
             article = f", {d.article}" if d.article else ""

@@ -168,8 +168,10 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     notes: Notes = args.notes
     d = procedure.deadline(received, verification=args.verification)
     explanation = d.explain("en" if lang == "en" else "vi")
-    time_matters = isinstance(d.limit, (WorkingHours, ClockHours)) or (
-        isinstance(d.limit, SameDay) and d.limit.cutoff is not None
+    time_matters = (
+        isinstance(d.limit, (WorkingHours, ClockHours))
+        or (isinstance(d.limit, SameDay) and d.limit.cutoff is not None)
+        or procedure.receipt_cutoff is not None  # e.g. 15:00 for the joined-up birth procedure
     )
     if not isinstance(received, datetime) and time_matters:
         notes.add(

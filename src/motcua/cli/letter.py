@@ -1,8 +1,9 @@
 """``motcua letter NAME --fields FILE.json [--format text|html|docx] [--output PATH] [--json]``.
 
 Renders one of the shipped letters or slips. ``--example-fields`` prints a complete, realistic
-set of fields for NAME as JSON, the easiest start for a fields file; ``motcua letter --list``
-lists the templates with the fields each needs.
+set of fields for NAME as JSON, the easiest start for a fields file (each optional field it does
+not fill is there as null, "not given", and a note on stderr names the optional ones);
+``motcua letter --list`` lists the templates with their required and optional fields.
 
 JSON has no dates, so the fields file writes them as text. The fields that hold a date or a
 moment are the ones whose value in the template's example fields is one (``ngay``, ``ngay_mat``,
@@ -74,6 +75,8 @@ def _when(value: Any, kind: str, path: str) -> date | datetime:
 
 
 def _convert(value: Any, schema: Any, path: str) -> Any:
+    if value is None:  # null: not given, as None is for the library
+        return None
     if schema in ("date", "moment"):
         return _when(value, schema, path)
     if isinstance(schema, dict) and isinstance(value, dict):
@@ -85,7 +88,9 @@ def _convert(value: Any, schema: Any, path: str) -> Any:
 
 def _to_json(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat(timespec="minutes")
+        # Seconds are kept when there are any: 23:59:59 prints as the day alone, 23:59 as a time.
+        exact = value.second or value.microsecond
+        return value.isoformat() if exact else value.isoformat(timespec="minutes")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -108,6 +113,8 @@ def _read_fields(path: str, name: str) -> dict[str, Any]:
         raise ValueError(
             f"{path}: không phải JSON hợp lệ (invalid JSON): dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise ValueError(f"{path}: JSON lồng nhau quá sâu (nested too deeply); không trường nào cần như vậy") from None
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: cần một đối tượng JSON {{tên trường: giá trị}} (a JSON object of fields)")
     schema = _schema(letters.example_fields(name)) or {}
@@ -131,37 +138,6 @@ def _check_name(name: str) -> None:
     raise CommandError(f"không có mẫu {name!r} (no template {name!r}){maybe}; các mẫu (templates): {', '.join(names)}")
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "số (number)"
-    if isinstance(value, str):
-        return "chuỗi (string)"
-    if isinstance(value, datetime):
-        return "thời điểm (moment)"
-    if isinstance(value, date):
-        return "ngày (date)"
-    if isinstance(value, (list, tuple)):
-        return "danh sách (list)"
-    if isinstance(value, dict):
-        return "đối tượng (object)"
-    return "null"
-
-
-def _type_hint(name: str, fields: dict[str, Any]) -> str:
-    """The fields whose JSON type differs from the example's: the likely cause of a rendering error."""
-    from motcua import letters
-
-    example = letters.example_fields(name)
-    odd = [
-        f"{k!r} là {_kind(v)}, ví dụ là {_kind(example[k])}"
-        for k, v in fields.items()
-        if k in example and example[k] is not None and _kind(v) != _kind(example[k])
-    ]
-    return f"; trường khác kiểu với ví dụ (fields of another type): {'; '.join(odd)}" if odd else ""
-
-
 def _render(args: argparse.Namespace, fields: dict[str, Any]) -> str | bytes:
     from motcua import letters
 
@@ -180,33 +156,67 @@ def _render(args: argparse.Namespace, fields: dict[str, Any]) -> str | bytes:
         raise CommandError(
             f"{message} (mẫu không dùng trường: {', '.join(exc.fields)}); các trường: motcua letter --list; {see}"
         ) from None
-    except (TypeError, ValueError, AttributeError) as exc:
-        if isinstance(exc, MotcuaError):  # the library's own message names the field
-            raise CommandError(f"{exc}; {see}") from None
-        # A value of the wrong type failing deep inside a template filter: name the suspects.
-        raise CommandError(f"{name}: {exc}{_type_hint(name, fields)}; {see}") from None
+    except (TypeError, ValueError) as exc:
+        # The library checks every field's type and shape before rendering, so its own error names
+        # the field; anything else (a date the lunar calendar cannot convert) gets the template's name.
+        prefix = "" if isinstance(exc, MotcuaError) else f"{name}: "
+        raise CommandError(f"{prefix}{exc}; {see}") from None
+
+
+# --------------------------------------------------------------------------- --list, --example-fields
+
+
+def _optional(name: str) -> list[str]:
+    """The optional fields of template *name* (both formats), ``bieu_mau`` last: motcua derives it."""
+    from motcua import letters
+
+    found = letters.optional_fields(name, "text") | letters.optional_fields(name, "html")
+    return sorted(found, key=lambda f: (f == "bieu_mau", f))
+
+
+def _list(as_json: bool) -> None:
+    from motcua import letters
+
+    names = letters.templates()
+    if as_json:
+        listing = {
+            name: {"required": sorted(letters.required_fields(name)), "optional": _optional(name)} for name in names
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return
+    indent = " " * 25
+    for name in names:
+        print(f"{name:<24} bắt buộc (required): {', '.join(sorted(letters.required_fields(name)))}")
+        print(f"{indent}tùy chọn (optional): {', '.join(_optional(name))}")
+
+
+def _example(name: str, notes: Notes) -> dict[str, Any]:
+    """The example fields of *name*, then every optional field they leave out, as null (not given)."""
+    from motcua import letters
+
+    fields = letters.example_fields(name)
+    optional = _optional(name)
+    fields |= {f: None for f in optional if f not in fields}
+    notes.add(
+        f"trường tùy chọn (optional fields; null = không dùng, not given): {', '.join(optional)}; "
+        "các trường khác là bắt buộc (the others are required)"
+    )
+    return fields
 
 
 # --------------------------------------------------------------------------- the command
 
 
 def _cmd_letter(args: argparse.Namespace) -> int:
-    from motcua import letters
-
     notes: Notes = args.notes
     if args.list:
-        if args.json:
-            listing = {name: sorted(letters.required_fields(name)) for name in letters.templates()}
-            print(json.dumps(listing, ensure_ascii=False, indent=2))
-        else:
-            for name in letters.templates():
-                print(f"{name:<24} {', '.join(sorted(letters.required_fields(name)))}")
+        _list(args.json)
         return 0
     if args.name is None:
         raise UsageError("cần tên mẫu NAME (a template name); xem danh sách: motcua letter --list")
     _check_name(args.name)
     if args.example_fields:
-        print(json.dumps(_to_json(letters.example_fields(args.name)), ensure_ascii=False, indent=2))
+        print(json.dumps(_to_json(_example(args.name, notes)), ensure_ascii=False, indent=2))
         return 0
     if args.fields is None:
         raise UsageError(
@@ -255,8 +265,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument("--fields", metavar="FILE.json", help="the fields as a JSON object ('-' reads stdin)")
     cmd.add_argument("--format", choices=("text", "html", "docx"), default="text", help="output format")
     cmd.add_argument("--output", metavar="PATH", help="write to PATH instead of stdout (required for docx)")
-    cmd.add_argument("--example-fields", action="store_true", help="print a complete example fields file (JSON)")
-    cmd.add_argument("--list", action="store_true", help="list the templates and their required fields")
+    cmd.add_argument(
+        "--example-fields",
+        action="store_true",
+        help="print a complete example fields file (JSON); optional fields it leaves out are null (not given)",
+    )
+    cmd.add_argument("--list", action="store_true", help="list the templates with their required and optional fields")
     cmd.add_argument(
         "--json",
         action="store_true",

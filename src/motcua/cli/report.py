@@ -30,7 +30,7 @@ from motcua.dossiers import Dossier
 from motcua.procedures import catalogue
 from motcua.registers import RegisterReadResult, read_register
 from motcua.reports import FORM_06_COLUMNS, PeriodReport, period_report
-from motcua.stats import Proportion
+from motcua.stats import Proportion, shown_percent
 from motcua.vietnamese import format_date, format_number
 
 from ._common import Notes, UsageError, date_argument, moment_argument, number, percent
@@ -113,6 +113,10 @@ def _mapping(args: argparse.Namespace) -> dict[str, str]:
             raise OSError(f"không mở được tệp ánh xạ cột {args.map}: {exc.strerror}") from None
         except json.JSONDecodeError as exc:
             raise ValueError(f"{args.map} không phải JSON hợp lệ ({exc})") from None
+        except RecursionError:
+            raise ValueError(
+                f"{args.map}: JSON lồng nhau quá sâu (nested too deeply); cần một đối tượng phẳng"
+            ) from None
         if not isinstance(loaded, dict) or not all(isinstance(v, str) for v in loaded.values()):
             raise ValueError(
                 f'{args.map} phải là một đối tượng JSON {{"cột chuẩn": "tiêu đề trong tệp"}}, '
@@ -191,7 +195,7 @@ def _rate_record(rate: Proportion | None, name: str, formula: str) -> dict[str, 
         "successes": rate.successes,
         "n": rate.n,
         "value": rate.value,
-        "percent": float(rate.percent(2)),
+        "percent": float(shown_percent(rate.value, 2)),  # as printed: never 100.0 unless it is
         "interval": [low, high],
         "confidence": 0.95,
         "method": "wilson",
@@ -288,11 +292,15 @@ def _text(args: argparse.Namespace, result: RegisterReadResult, report: PeriodRe
 _BY_VI = {"procedure": "thủ tục", "channel": "kênh nộp", "field": "lĩnh vực", "agency": "cơ quan giải quyết"}
 
 
+def _span(first: int, last: int) -> str:
+    return str(first) if last == first else f"{first}–{last}"
+
+
 def _rejected_lines(result: RegisterReadResult) -> list[str]:
     if not result.rejected:
         return ["Dòng bị loại (rejected rows): không có."]
     lines = [f"Dòng bị loại (rejected rows): {format_number(len(result.rejected))} – không được tính vào báo cáo"]
-    lines += [f"  dòng {row.line}: {row.reason}" for row in result.rejected]
+    lines += [f"  dòng {_span(row.line, row.last_line)}: {row.reason}" for row in result.rejected]
     return lines
 
 
@@ -331,7 +339,9 @@ def _json(args: argparse.Namespace, result: RegisterReadResult, report: PeriodRe
         "groups": [
             {"group": key, "name": _group_name(args.by, key) or None, **counts(g)} for key, g in report.groups.items()
         ],
-        "rejected": [{"line": r.line, "reason": r.reason, "raw": list(r.raw)} for r in result.rejected],
+        "rejected": [
+            {"line": r.line, "last_line": r.last_line, "reason": r.reason, "raw": list(r.raw)} for r in result.rejected
+        ],
         "notes": notes.lines(),
     }
 
