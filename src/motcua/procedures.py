@@ -141,7 +141,13 @@ class Procedure:
     receipt_cutoff: time | None = None
 
     def conventions(self, base: Conventions = DEFAULT_CONVENTIONS) -> Conventions:
-        """*base* with this procedure's receipt cut-off, unless *base* sets one itself."""
+        """*base* with this procedure's receipt cut-off, unless *base* sets one itself.
+
+        >>> catalogue().get("LT-63-2024-01", on=date(2026, 12, 1)).conventions().receipt_cutoff
+        datetime.time(15, 0)
+        >>> catalogue().get("1.004873").conventions() == DEFAULT_CONVENTIONS
+        True
+        """
         if self.receipt_cutoff is None or base.receipt_cutoff is not None:
             return base
         return attrs.evolve(base, receipt_cutoff=self.receipt_cutoff)
